@@ -1,0 +1,58 @@
+package io.uxprobe.probes.template;
+
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/** Values of {@code ${name}} references during one journey run. Immutable: each extraction makes a new one. */
+public final class Variables {
+
+    private static final Variables EMPTY = new Variables(Map.of(), Set.of());
+
+    private final Map<String, String> values;
+    private final Set<String> secretValues;
+
+    private Variables(Map<String, String> values, Set<String> secretValues) {
+        this.values = values;
+        this.secretValues = secretValues;
+    }
+
+    public static Variables empty() {
+        return EMPTY;
+    }
+
+    public static Variables of(Map<String, String> values) {
+        return new Variables(Map.copyOf(values), Set.of());
+    }
+
+    public Optional<String> get(String name) {
+        return Optional.ofNullable(values.get(name));
+    }
+
+    public boolean has(String name) {
+        return values.containsKey(name);
+    }
+
+    /** A copy with one more value; a secret value is masked in every output from then on. */
+    public Variables with(String name, String value, boolean secret) {
+        Map<String, String> v = new LinkedHashMap<>(values);
+        v.put(name, value);
+        Set<String> s = secretValues;
+        if (secret && !value.isEmpty()) {
+            s = new LinkedHashSet<>(secretValues);
+            s.add(value);
+        }
+        return new Variables(Map.copyOf(v), Set.copyOf(s));
+    }
+
+    /** Values that must never be printed. */
+    public Set<String> secretValues() {
+        return secretValues;
+    }
+
+    public Map<String, String> asMap() {
+        return values;
+    }
+}
