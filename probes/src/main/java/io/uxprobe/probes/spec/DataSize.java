@@ -14,6 +14,10 @@ public record DataSize(long bytes) {
         if (bytes < 0) throw new IllegalArgumentException("size must not be negative: " + bytes);
     }
 
+    public static DataSize ofBytes(long bytes) {
+        return new DataSize(bytes);
+    }
+
     public static DataSize ofKiB(long kib) {
         return new DataSize(kib * 1024);
     }

@@ -1,0 +1,138 @@
+package io.uxprobe.agent.cli;
+
+import io.uxprobe.agent.report.ConsoleReport;
+import io.uxprobe.probes.check.Expectation;
+import io.uxprobe.probes.check.StatusRange;
+import io.uxprobe.probes.errors.ErrorDetector;
+import io.uxprobe.probes.errors.Signature;
+import io.uxprobe.probes.http.HttpClients;
+import io.uxprobe.probes.journey.Body;
+import io.uxprobe.probes.journey.Journey;
+import io.uxprobe.probes.journey.JourneyResult;
+import io.uxprobe.probes.journey.JourneyRunner;
+import io.uxprobe.probes.journey.Request;
+import io.uxprobe.probes.journey.Settings;
+import io.uxprobe.probes.journey.Step;
+import io.uxprobe.probes.journey.Tls;
+import io.uxprobe.probes.spec.Durations;
+import io.uxprobe.probes.spec.Position;
+import io.uxprobe.probes.template.Redactor;
+import io.uxprobe.probes.template.Template;
+import io.uxprobe.probes.template.Variables;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import java.util.regex.Pattern;
+import java.util.regex.PatternSyntaxException;
+import okhttp3.HttpUrl;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+@Command(name = "check",
+        mixinStandardHelpOptions = true,
+        versionProvider = VersionProvider.class,
+        description = {"Probes one URL once and prints its phase timings, status and any error message a user would see.",
+                "The built-in error-message catalog is on. Exits 0 when the probe passes, 1 when it fails, 2 on bad usage."})
+final class CheckCommand implements Callable<Integer> {
+
+    private static final Pattern STATUS = Pattern.compile("([1-5])xx|([1-5]\\d\\d)");
+
+    @Spec
+    CommandSpec spec;
+
+    @Parameters(paramLabel = "URL", description = "The http or https URL to probe.")
+    String url;
+
+    @Option(names = "--expect-status", paramLabel = "CODE", split = ",",
+            description = "Status codes that pass, such as 200 or 2xx (repeatable; default 2xx).")
+    List<String> expectStatus = new ArrayList<>();
+
+    @Option(names = "--fail-if-body", paramLabel = "TEXT|/REGEX/",
+            description = "Fails when the page shows this text (case and spaces folded), or matches /REGEX/ (repeatable).")
+    List<String> failIfBody = new ArrayList<>();
+
+    @Option(names = {"-X", "--method"}, paramLabel = "METHOD", defaultValue = "GET", description = "HTTP method (default ${DEFAULT-VALUE}).")
+    String method;
+
+    @Option(names = {"-H", "--header"}, paramLabel = "'NAME: VALUE'", description = "Adds a request header (repeatable).")
+    List<String> headers = new ArrayList<>();
+
+    @Option(names = "--timeout", paramLabel = "DURATION", defaultValue = "10s", description = "Deadline for the whole probe (default ${DEFAULT-VALUE}).")
+    String timeout;
+
+    @Option(names = "--no-follow-redirects", description = "Reports a 3xx instead of following it.")
+    boolean noFollow;
+
+    @Option(names = "--ca-file", paramLabel = "PATH", description = "Also trusts the CA certificates in this PEM file.")
+    Path caFile;
+
+    @Option(names = {"-k", "--insecure"}, description = "Accepts any TLS certificate (the expiry is still reported).")
+    boolean insecure;
+
+    @Override
+    public Integer call() {
+        CommandLine cli = spec.commandLine();
+        if (HttpUrl.parse(url) == null) throw new CommandLine.ParameterException(cli, "'" + url + "' is not an http or https URL");
+        Duration deadline = Durations.parse(timeout).filter(d -> !d.isZero())
+                .orElseThrow(() -> new CommandLine.ParameterException(cli, "--timeout '" + timeout + "' is not a duration such as 500ms or 5s"));
+
+        List<StatusRange> allowed = new ArrayList<>();
+        for (String s : expectStatus.isEmpty() ? List.of("2xx") : expectStatus) allowed.add(status(s.strip(), cli));
+        Map<String, Template> requestHeaders = new LinkedHashMap<>();
+        for (String h : headers) {
+            int colon = h.indexOf(':');
+            if (colon <= 0) throw new CommandLine.ParameterException(cli, "--header '" + h + "' must look like 'Name: value'");
+            requestHeaders.put(h.substring(0, colon).strip(), Template.literal(h.substring(colon + 1).strip()));
+        }
+
+        Settings settings = new Settings(deadline, deadline, deadline, Settings.BUILT_IN.headers(), Settings.BUILT_IN.maxBodySize(),
+                !noFollow, false, new Tls(Optional.ofNullable(caFile), insecure));
+        String host = HttpUrl.parse(url).host();
+        Request request = new Request(method.toUpperCase(Locale.ROOT), Template.literal(url), List.of(), requestHeaders, Body.NONE, !noFollow);
+        Step step = new Step(host, Position.unknown(Path.of("command line")), request,
+                List.of(new Expectation.Status(allowed)), List.of(), Optional.empty(), true, deadline, settings.maxBodySize());
+        Journey journey = new Journey("check", step.position(), settings, List.of(step));
+
+        try (HttpClients clients = new HttpClients()) {
+            JourneyRunner runner = new JourneyRunner(clients, new ErrorDetector(signatures(cli)), Clock.systemUTC());
+            JourneyResult result = runner.run(journey, Variables.empty(), Redactor.none());
+            new ConsoleReport(cli.getOut()).journey(result);
+            return result.passed() ? ExitCodes.PASSED : ExitCodes.FAILED;
+        }
+    }
+
+    private static StatusRange status(String s, CommandLine cli) {
+        var m = STATUS.matcher(s.toLowerCase(Locale.ROOT));
+        if (!m.matches()) throw new CommandLine.ParameterException(cli, "--expect-status '" + s + "' must be a code such as 200 or a class such as 2xx");
+        return m.group(1) != null ? StatusRange.ofClass(Integer.parseInt(m.group(1))) : StatusRange.exactly(Integer.parseInt(m.group(2)));
+    }
+
+    private List<Signature> signatures(CommandLine cli) {
+        List<Signature> out = new ArrayList<>();
+        for (int i = 0; i < failIfBody.size(); i++) {
+            String v = failIfBody.get(i);
+            String id = "fail_if_body_" + (i + 1);
+            if (v.length() > 2 && v.startsWith("/") && v.endsWith("/")) {
+                try {
+                    out.add(new Signature.Regex(id, Pattern.compile(v.substring(1, v.length() - 1), Pattern.CASE_INSENSITIVE)));
+                } catch (PatternSyntaxException e) {
+                    throw new CommandLine.ParameterException(cli, "--fail-if-body " + v + " is not a valid regex: " + e.getDescription());
+                }
+            } else {
+                out.add(new Signature.Text(id, v));
+            }
+        }
+        return out;
+    }
+}

@@ -1,0 +1,35 @@
+package io.uxprobe.agent.cli;
+
+import io.uxprobe.probes.journey.Journey;
+import io.uxprobe.probes.spec.JourneyFile;
+import io.uxprobe.probes.spec.JourneyFileLoader;
+import io.uxprobe.probes.spec.SpecException;
+import io.uxprobe.probes.template.Environment;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/** Loads the journey files a command names, all or nothing; journey names must be unique across them. */
+final class JourneyFiles {
+
+    private JourneyFiles() {}
+
+    static List<JourneyFile> load(List<Path> paths, Map<String, String> vars) throws SpecException {
+        JourneyFileLoader loader = new JourneyFileLoader();
+        List<JourneyFile> files = new ArrayList<>();
+        Map<String, Journey> seen = new HashMap<>();
+        for (Path p : paths) {
+            JourneyFile file = loader.load(p, vars, Environment.system());
+            for (Journey j : file.journeys()) {
+                Journey first = seen.putIfAbsent(j.name(), j);
+                if (first != null) {
+                    throw new SpecException(j.position(), "duplicate journey name '" + j.name() + "' (first at " + first.position() + ")");
+                }
+            }
+            files.add(file);
+        }
+        return files;
+    }
+}

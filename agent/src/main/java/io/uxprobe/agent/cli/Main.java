@@ -1,0 +1,54 @@
+package io.uxprobe.agent.cli;
+
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import java.security.Security;
+import picocli.CommandLine;
+
+/** The {@code uxprobe} program. */
+public final class Main {
+
+    private Main() {}
+
+    public static void main(String[] args) {
+        PrintWriter out = new PrintWriter(System.out, true, StandardCharsets.UTF_8);
+        PrintWriter err = new PrintWriter(System.err, true, StandardCharsets.UTF_8);
+        System.exit(run(out, err, args));
+    }
+
+    /** Runs a command as {@code main} would, writing to {@code out} and {@code err}; what tests call. */
+    public static int run(PrintWriter out, PrintWriter err, String... args) {
+        // each journey run resolves names anew, as a new user's device would: no JVM-wide DNS cache
+        Security.setProperty("networkaddress.cache.ttl", "0");
+        Security.setProperty("networkaddress.cache.negative.ttl", "0");
+        CommandLine cli = new CommandLine(new UxprobeCommand());
+        cli.setOut(out);
+        cli.setErr(err);
+        cli.setExitCodeExceptionMapper(new ExitCodeMapper());
+        cli.setExecutionExceptionHandler((e, command, parsed) -> {
+            command.getErr().println("uxprobe broke: " + e);
+            e.printStackTrace(command.getErr());
+            return ExitCodes.BROKEN;
+        });
+        cli.setParameterExceptionHandler((e, arguments) -> {
+            CommandLine c = e.getCommandLine();
+            c.getErr().println("uxprobe: " + e.getMessage());
+            if (!CommandLine.UnmatchedArgumentException.printSuggestions(e, c.getErr())) {
+                c.getErr().println("See '" + c.getCommandSpec().qualifiedName() + " --help'.");
+            }
+            return ExitCodes.USAGE;
+        });
+        int code = cli.execute(args);
+        out.flush();
+        err.flush();
+        return code;
+    }
+
+    /** Exceptions that escape a command: bad usage is 2, anything else means uxprobe broke. */
+    private static final class ExitCodeMapper implements CommandLine.IExitCodeExceptionMapper {
+        @Override
+        public int getExitCode(Throwable e) {
+            return e instanceof CommandLine.ParameterException ? ExitCodes.USAGE : ExitCodes.BROKEN;
+        }
+    }
+}

@@ -1,0 +1,94 @@
+package io.uxprobe.agent.cli;
+
+import io.uxprobe.agent.report.ConsoleReport;
+import io.uxprobe.agent.report.JsonReport;
+import io.uxprobe.agent.report.JunitReport;
+import io.uxprobe.agent.report.RunReport;
+import io.uxprobe.probes.errors.ErrorDetector;
+import io.uxprobe.probes.http.HttpClients;
+import io.uxprobe.probes.journey.Journey;
+import io.uxprobe.probes.journey.JourneyResult;
+import io.uxprobe.probes.journey.JourneyRunner;
+import io.uxprobe.probes.spec.JourneyFile;
+import io.uxprobe.probes.spec.SpecException;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+@Command(name = "run",
+        mixinStandardHelpOptions = true,
+        versionProvider = VersionProvider.class,
+        description = {"Runs every journey in the files once and prints what the user saw, step by step.",
+                "Exits 0 when all journeys pass, 1 when one fails, 2 when a file is invalid (nothing runs)."})
+final class RunCommand implements Callable<Integer> {
+
+    @Spec
+    CommandSpec spec;
+
+    @Parameters(paramLabel = "FILE", arity = "1..*", description = "Journey files (YAML).")
+    List<Path> files;
+
+    @Option(names = "--var", paramLabel = "NAME=VALUE", mapFallbackValue = "",
+            description = "Sets a variable, overriding the file's vars: (repeatable).")
+    Map<String, String> vars = new LinkedHashMap<>();
+
+    @Option(names = "--journey", paramLabel = "NAME", description = "Runs only this journey (repeatable).")
+    List<String> only = new ArrayList<>();
+
+    @Option(names = "--region", paramLabel = "NAME", defaultValue = "${env:UXPROBE_REGION:-default}",
+            description = "Where this run happens, for reports (default: $UXPROBE_REGION, else 'default').")
+    String region;
+
+    @Option(names = "--report-junit", paramLabel = "PATH", description = "Writes a JUnit XML report: a test suite per journey, a test case per step.")
+    Path junit;
+
+    @Option(names = "--report-json", paramLabel = "PATH", description = "Writes a JSON report of every journey and step.")
+    Path json;
+
+    @Override
+    public Integer call() throws IOException {
+        List<JourneyFile> loaded;
+        try {
+            loaded = JourneyFiles.load(files, vars);
+        } catch (SpecException e) {
+            spec.commandLine().getErr().println("uxprobe: " + e.getMessage());
+            return ExitCodes.USAGE;
+        }
+        List<String> unknown = only.stream().filter(n -> loaded.stream().flatMap(f -> f.journeys().stream()).noneMatch(j -> j.name().equals(n))).toList();
+        if (!unknown.isEmpty()) {
+            spec.commandLine().getErr().println("uxprobe: no journey named " + String.join(", ", unknown) + " in " + files);
+            return ExitCodes.USAGE;
+        }
+
+        ConsoleReport console = new ConsoleReport(spec.commandLine().getOut());
+        Instant startedAt = Instant.now();
+        List<JourneyResult> results = new ArrayList<>();
+        try (HttpClients clients = new HttpClients()) {
+            for (JourneyFile file : loaded) {
+                JourneyRunner runner = new JourneyRunner(clients, new ErrorDetector(file.errorSignatures()), Clock.systemUTC());
+                for (Journey journey : file.journeys()) {
+                    if (!only.isEmpty() && !only.contains(journey.name())) continue;
+                    JourneyResult result = runner.run(journey, file.vars(), file.redactor());
+                    console.journey(result);
+                    results.add(result);
+                }
+            }
+        }
+        RunReport report = new RunReport(region, startedAt, results);
+        console.summary(report);
+        if (junit != null) JunitReport.write(report, junit);
+        if (json != null) JsonReport.write(report, json);
+        return report.passed() ? ExitCodes.PASSED : ExitCodes.FAILED;
+    }
+}

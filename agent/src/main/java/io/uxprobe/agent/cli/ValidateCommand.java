@@ -1,0 +1,58 @@
+package io.uxprobe.agent.cli;
+
+import io.uxprobe.probes.journey.Journey;
+import io.uxprobe.probes.spec.JourneyFile;
+import io.uxprobe.probes.spec.SpecException;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+@Command(name = "validate",
+        mixinStandardHelpOptions = true,
+        versionProvider = VersionProvider.class,
+        description = {"Checks journey files without running them: syntax, keys, types, durations, variables.",
+                "Environment variables and secrets they use must be set. Exits 0 when all are valid, 2 otherwise."})
+final class ValidateCommand implements Callable<Integer> {
+
+    @Spec
+    CommandSpec spec;
+
+    @Parameters(paramLabel = "FILE", arity = "1..*", description = "Journey files (YAML).")
+    List<Path> files;
+
+    @Option(names = "--var", paramLabel = "NAME=VALUE", mapFallbackValue = "",
+            description = "Sets a variable, as run would (repeatable).")
+    Map<String, String> vars = new LinkedHashMap<>();
+
+    @Override
+    public Integer call() {
+        int code = ExitCodes.PASSED;
+        for (Path file : files) {
+            try {
+                JourneyFile loaded = JourneyFiles.load(List.of(file), vars).getFirst();
+                int steps = loaded.journeys().stream().mapToInt(j -> j.steps().size()).sum();
+                spec.commandLine().getOut().printf("%s: ok (%d journeys: %s; %d steps)%n", file, loaded.journeys().size(),
+                        String.join(", ", loaded.journeys().stream().map(Journey::name).toList()), steps);
+            } catch (SpecException e) {
+                spec.commandLine().getErr().println(e.getMessage());
+                code = ExitCodes.USAGE;
+            }
+        }
+        if (code == ExitCodes.PASSED && files.size() > 1) {
+            try {
+                JourneyFiles.load(files, vars);
+            } catch (SpecException e) {
+                spec.commandLine().getErr().println(e.getMessage());
+                code = ExitCodes.USAGE;
+            }
+        }
+        return code;
+    }
+}

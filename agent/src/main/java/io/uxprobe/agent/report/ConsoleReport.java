@@ -1,0 +1,47 @@
+package io.uxprobe.agent.report;
+
+import io.uxprobe.probes.journey.JourneyResult;
+import io.uxprobe.probes.journey.Outcome;
+import io.uxprobe.probes.journey.StepResult;
+import io.uxprobe.probes.spec.DataSize;
+import java.io.PrintWriter;
+
+/**
+ * What a person reads in a terminal or a CI log: a line per journey, a line per step with status and phase
+ * timings, and for a failure the reason and what was seen.
+ */
+public final class ConsoleReport {
+
+    private final PrintWriter out;
+
+    public ConsoleReport(PrintWriter out) {
+        this.out = out;
+    }
+
+    public void journey(JourneyResult result) {
+        out.printf("%s %s  %s%n", result.passed() ? "PASS" : "FAIL", result.journey(), Format.duration(result.duration()));
+        for (StepResult step : result.steps()) out.println(step(step));
+        out.flush();
+    }
+
+    public void summary(RunReport report) {
+        long failed = report.failedCount();
+        out.printf("%d journeys, %d passed, %d failed (region %s)%n", report.journeys().size(), report.journeys().size() - failed, failed, report.region());
+        out.flush();
+    }
+
+    static String step(StepResult s) {
+        if (s.outcome() == Outcome.SKIPPED) return "  skip  " + s.name() + "  (an earlier step failed)";
+        StringBuilder b = new StringBuilder();
+        b.append(s.passed() ? "  ok    " : "  FAIL  ").append(s.name()).append("  ")
+                .append(s.method()).append(' ').append(s.url()).append("  ");
+        s.status().ifPresent(code -> b.append(code).append("  "));
+        b.append(Format.duration(s.duration()));
+        String phases = Format.phases(s.phases());
+        if (!phases.isEmpty()) b.append("  (").append(phases).append(')');
+        s.bytesPerSecond().ifPresent(rate -> b.append("  ").append(DataSize.ofBytes(s.bytes())).append(" at ")
+                .append(DataSize.ofBytes((long) rate)).append("/s"));
+        s.failure().ifPresent(f -> b.append(System.lineSeparator()).append("        ").append(f.reason().label()).append(": ").append(f.detail()));
+        return b.toString();
+    }
+}

@@ -1,0 +1,166 @@
+package io.uxprobe.probes.journey;
+
+import io.uxprobe.probes.check.Checks;
+import io.uxprobe.probes.check.Expectation;
+import io.uxprobe.probes.check.StatusRange;
+import io.uxprobe.probes.errors.ErrorDetector;
+import io.uxprobe.probes.extract.Extracted;
+import io.uxprobe.probes.extract.Extraction;
+import io.uxprobe.probes.extract.Extractors;
+import io.uxprobe.probes.http.Exchange;
+import io.uxprobe.probes.http.HttpClients;
+import io.uxprobe.probes.http.ObservedResponse;
+import io.uxprobe.probes.http.Session;
+import io.uxprobe.probes.spec.DataSize;
+import io.uxprobe.probes.spec.Durations;
+import io.uxprobe.probes.template.Redactor;
+import io.uxprobe.probes.template.Variables;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.OptionalDouble;
+import java.util.OptionalInt;
+
+/**
+ * Plays a journey once: each step in order, carrying variables and cookies forward, until one fails;
+ * the rest are skipped. Owns the journey's deadline. {@code (Journey, Variables) -> JourneyResult}; never throws
+ * for anything a target does.
+ */
+public final class JourneyRunner {
+
+    /** What a step checks when its journey file gives no {@code status}. */
+    private static final Expectation DEFAULT_STATUS = new Expectation.Status(List.of(StatusRange.ofClass(2)));
+
+    private final HttpClients clients;
+    private final ErrorDetector detector;
+    private final Clock clock;
+
+    public JourneyRunner(HttpClients clients, ErrorDetector detector, Clock clock) {
+        this.clients = clients;
+        this.detector = detector;
+        this.clock = clock;
+    }
+
+    /**
+     * @param vars the file's variables
+     * @param redactor masks the file's secrets; secret values extracted during the run are added to it
+     */
+    public JourneyResult run(Journey journey, Variables vars, Redactor redactor) {
+        Instant startedAt = clock.instant();
+        long start = System.nanoTime();
+        long deadline = start + journey.settings().timeout().toNanos();
+        List<StepResult> results = new ArrayList<>();
+        Variables current = vars;
+        boolean failed = false;
+        try (Session session = clients.open(journey.settings())) {
+            for (Step step : journey.steps()) {
+                Redactor masks = redactor.and(current.secretValues());
+                if (failed) {
+                    results.add(StepResult.skipped(step.name(), step.request().method(), masks.redact(step.request().url().toString())));
+                    continue;
+                }
+                StepRun run = runStep(step, journey, session, current, masks, deadline);
+                results.add(run.result());
+                current = run.vars();
+                failed = !run.result().passed();
+            }
+        }
+        return new JourneyResult(journey.name(), startedAt, Duration.ofNanos(System.nanoTime() - start), results);
+    }
+
+    private record StepRun(StepResult result, Variables vars) {}
+
+    private StepRun runStep(Step step, Journey journey, Session session, Variables vars, Redactor masks, long deadline) {
+        Instant startedAt = clock.instant();
+        String method = step.request().method();
+        String url = masks.redact(RequestRenderer.url(step.request(), vars));
+        long left = deadline - System.nanoTime();
+        if (left <= 0) {
+            Failure f = Failure.of(FailureReason.TIMEOUT, "journey timeout " + Durations.format(journey.settings().timeout()) + " reached before this step");
+            return new StepRun(failed(step, method, url, startedAt, f, OptionalInt.empty(), PhaseTimings.none(), Duration.ZERO), vars);
+        }
+        okhttp3.Request request;
+        try {
+            request = RequestRenderer.render(step.request(), journey.settings().headers(), vars);
+        } catch (RequestRenderer.BadRequest | IllegalArgumentException e) {
+            Failure f = Failure.of(FailureReason.CONFIG, masks.redact(e.getMessage()));
+            return new StepRun(failed(step, method, url, startedAt, f, OptionalInt.empty(), PhaseTimings.none(), Duration.ZERO), vars);
+        }
+        boolean journeyCap = left < step.timeout().toNanos();
+        Duration timeout = journeyCap ? Duration.ofNanos(left) : step.timeout();
+        Exchange ex = session.exchange(request, step.request().followRedirects(), timeout, step.maxBodySize(), step.stream());
+
+        Optional<Failure> failure = ex.failure().map(f -> journeyCap && f.reason() == FailureReason.TIMEOUT
+                ? Failure.of(FailureReason.TIMEOUT, "journey timeout " + Durations.format(journey.settings().timeout()) + " reached: " + f.detail())
+                : f);
+        Variables next = vars;
+        if (failure.isEmpty() && ex.response().isPresent()) {
+            ObservedResponse response = ex.response().get();
+            failure = judge(step, response, ex, vars);
+            if (failure.isEmpty()) {
+                Extracting extracting = extract(step, response, vars);
+                failure = extracting.failure();
+                next = extracting.vars();
+            }
+        }
+        Optional<Failure> shown = failure.map(f -> redacted(f, masks.and(next.secretValues())));
+        StepResult result = new StepResult(step.name(), shown.isPresent() ? Outcome.FAILED : Outcome.PASSED, shown,
+                method, url, ex.status(), startedAt, ex.duration(), ex.phases(), ex.bytes(), ex.bytesPerSecond(), ex.certificateExpiry());
+        return new StepRun(result, next);
+    }
+
+    /** The one reason a received response fails, checked in the order a user notices: an error message first. */
+    private Optional<Failure> judge(Step step, ObservedResponse response, Exchange ex, Variables vars) {
+        if (step.errorSignatures()) {
+            Optional<Failure> shown = detector.detect(response.contentType(), response.bodyText())
+                    .map(m -> Failure.errorMessage(m.signature(), m.snippet()));
+            if (shown.isPresent()) return shown;
+        }
+        boolean statusGiven = step.expectations().stream().anyMatch(e -> e instanceof Expectation.Status);
+        if (!statusGiven) {
+            Optional<Failure> f = Checks.check(DEFAULT_STATUS, response, vars);
+            if (f.isPresent()) return f;
+        }
+        for (Expectation e : step.expectations()) {
+            Optional<Failure> f = Checks.check(e, response, vars);
+            if (f.isPresent()) return f;
+        }
+        return step.stream().flatMap(s -> throughput(s, ex.bytesPerSecond()));
+    }
+
+    private static Optional<Failure> throughput(StreamSpec stream, OptionalDouble rate) {
+        if (stream.minBytesPerSecond().isEmpty() || rate.isEmpty()) return Optional.empty();
+        long min = stream.minBytesPerSecond().get().bytes();
+        if (rate.getAsDouble() >= min) return Optional.empty();
+        return Optional.of(Failure.of(FailureReason.ASSERTION, "stream delivered " + DataSize.ofBytes((long) rate.getAsDouble())
+                + "/s, under minBytesPerSecond " + stream.minBytesPerSecond().get() + "/s"));
+    }
+
+    private record Extracting(Variables vars, Optional<Failure> failure) {}
+
+    private static Extracting extract(Step step, ObservedResponse response, Variables vars) {
+        Variables next = vars;
+        for (Extraction x : step.extractions()) {
+            switch (Extractors.extract(x.from(), response)) {
+                case Extracted.Found found -> next = next.with(x.variable(), found.value(), x.secret());
+                case Extracted.Missing missing -> {
+                    return new Extracting(next, Optional.of(Failure.of(FailureReason.EXTRACTION,
+                            "cannot extract " + x.variable() + ": " + missing.detail())));
+                }
+            }
+        }
+        return new Extracting(next, Optional.empty());
+    }
+
+    private static Failure redacted(Failure f, Redactor masks) {
+        return new Failure(f.reason(), masks.redact(f.detail()), f.signature(), f.snippet().map(masks::redact));
+    }
+
+    private static StepResult failed(Step step, String method, String url, Instant at, Failure f, OptionalInt status, PhaseTimings phases, Duration took) {
+        return new StepResult(step.name(), Outcome.FAILED, Optional.of(f), method, url, status, at, took, phases, 0,
+                OptionalDouble.empty(), Optional.empty());
+    }
+}
