@@ -33,5 +33,33 @@ public sealed interface Expectation {
     }
 
     /** {@code headers: { Content-Type: "audio/*" }}: the header is present and matches the glob (case-insensitive). */
-    record Header(String name, String glob) implements Expectation {}
+    record Header(String name, String glob) implements Expectation {
+
+        /**
+         * Whether one header value matches the glob ({@code *} any run, {@code ?} one character, case-insensitive):
+         * the whole value, or the value without its parameters, so {@code text/html} passes {@code text/html; charset=utf-8}.
+         */
+        public boolean matches(String value) {
+            Pattern p = globPattern();
+            int semicolon = value.indexOf(';');
+            return p.matcher(value.strip()).matches()
+                    || semicolon >= 0 && p.matcher(value.substring(0, semicolon).strip()).matches();
+        }
+
+        private Pattern globPattern() {
+            StringBuilder regex = new StringBuilder();
+            StringBuilder literal = new StringBuilder();
+            for (char c : glob.strip().toCharArray()) {
+                if (c == '*' || c == '?') {
+                    if (!literal.isEmpty()) regex.append(Pattern.quote(literal.toString()));
+                    literal.setLength(0);
+                    regex.append(c == '*' ? ".*" : ".");
+                } else {
+                    literal.append(c);
+                }
+            }
+            if (!literal.isEmpty()) regex.append(Pattern.quote(literal.toString()));
+            return Pattern.compile(regex.toString(), Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE | Pattern.DOTALL);
+        }
+    }
 }
