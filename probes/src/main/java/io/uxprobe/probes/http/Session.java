@@ -87,7 +87,7 @@ public final class Session implements AutoCloseable {
         long declared = body.contentLength();
         if (declared > max.bytes()) {
             phases.bodyRead();
-            return new BodyRead(new byte[0], 0, Optional.of(tooLarge(max, "Content-Length " + DataSize.ofBytes(declared))));
+            return new BodyRead(new byte[0], 0, Optional.of(tooLarge(max, "Content-Length: " + DataSize.ofBytes(declared))));
         }
         ByteArrayOutputStream out = new ByteArrayOutputStream(declared > 0 ? (int) declared : 8192);
         Buffer chunk = new Buffer();
@@ -99,7 +99,7 @@ public final class Session implements AutoCloseable {
                 total += n;
                 if (total > max.bytes()) {
                     phases.bodyRead();
-                    return new BodyRead(new byte[0], total, Optional.of(tooLarge(max, "more than that was sent")));
+                    return new BodyRead(new byte[0], total, Optional.of(tooLarge(max, "stopped reading there")));
                 }
                 chunk.copyTo(out, 0, n);
                 chunk.clear();

@@ -106,7 +106,8 @@ public final class JourneyRunner {
                 next = extracting.vars();
             }
         }
-        Optional<Failure> shown = failure.map(f -> redacted(f, masks.and(next.secretValues())));
+        Redactor finalMasks = masks.and(next.secretValues());
+        Optional<Failure> shown = failure.map(f -> redacted(f, finalMasks));
         StepResult result = new StepResult(step.name(), shown.isPresent() ? Outcome.FAILED : Outcome.PASSED, shown,
                 method, url, ex.status(), startedAt, ex.duration(), ex.phases(), ex.bytes(), ex.bytesPerSecond(), ex.certificateExpiry());
         return new StepRun(result, next);
