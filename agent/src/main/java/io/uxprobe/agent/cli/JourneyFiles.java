@@ -16,12 +16,12 @@ final class JourneyFiles {
 
     private JourneyFiles() {}
 
-    static List<JourneyFile> load(List<Path> paths, Map<String, String> vars) throws SpecException {
+    static List<JourneyFile> load(List<Path> paths, Map<String, String> vars, Environment env) throws SpecException {
         JourneyFileLoader loader = new JourneyFileLoader();
         List<JourneyFile> files = new ArrayList<>();
         Map<String, Journey> seen = new HashMap<>();
         for (Path p : paths) {
-            JourneyFile file = loader.load(p, vars, Environment.system());
+            JourneyFile file = loader.load(p, vars, env);
             for (Journey j : file.journeys()) {
                 Journey first = seen.putIfAbsent(j.name(), j);
                 if (first != null) {

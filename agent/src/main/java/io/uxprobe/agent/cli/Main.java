@@ -3,6 +3,7 @@ package io.uxprobe.agent.cli;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.security.Security;
+import io.uxprobe.probes.template.Environment;
 import picocli.CommandLine;
 
 /** The {@code uxprobe} program. */
@@ -18,10 +19,15 @@ public final class Main {
 
     /** Runs a command as {@code main} would, writing to {@code out} and {@code err}; what tests call. */
     public static int run(PrintWriter out, PrintWriter err, String... args) {
+        return run(out, err, Environment.system(), args);
+    }
+
+    /** As {@link #run(PrintWriter, PrintWriter, String...)}, with {@code ${env:…}} and {@code ${secret:…}} read from {@code env}. */
+    public static int run(PrintWriter out, PrintWriter err, Environment env, String... args) {
         // each journey run resolves names anew, as a new user's device would: no JVM-wide DNS cache
         Security.setProperty("networkaddress.cache.ttl", "0");
         Security.setProperty("networkaddress.cache.negative.ttl", "0");
-        CommandLine cli = new CommandLine(new UxprobeCommand());
+        CommandLine cli = new CommandLine(new UxprobeCommand(env));
         cli.setOut(out);
         cli.setErr(err);
         cli.setExitCodeExceptionMapper(new ExitCodeMapper());

@@ -36,6 +36,9 @@ final class RunCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
+    @picocli.CommandLine.ParentCommand
+    UxprobeCommand parent;
+
     @Parameters(paramLabel = "FILE", arity = "1..*", description = "Journey files (YAML).")
     List<Path> files;
 
@@ -60,7 +63,7 @@ final class RunCommand implements Callable<Integer> {
     public Integer call() throws IOException {
         List<JourneyFile> loaded;
         try {
-            loaded = JourneyFiles.load(files, vars);
+            loaded = JourneyFiles.load(files, vars, parent.environment);
         } catch (SpecException e) {
             spec.commandLine().getErr().println("uxprobe: " + e.getMessage());
             return ExitCodes.USAGE;

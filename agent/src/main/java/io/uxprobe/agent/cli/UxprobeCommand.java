@@ -14,6 +14,13 @@ final class UxprobeCommand implements Runnable {
     @picocli.CommandLine.Spec
     picocli.CommandLine.Model.CommandSpec spec;
 
+    /** Where {@code ${env:…}} and {@code ${secret:…}} come from: the process environment, or a test's. */
+    final io.uxprobe.probes.template.Environment environment;
+
+    UxprobeCommand(io.uxprobe.probes.template.Environment environment) {
+        this.environment = environment;
+    }
+
     @Override
     public void run() {
         throw new picocli.CommandLine.ParameterException(spec.commandLine(), "missing command: use run, check or validate");

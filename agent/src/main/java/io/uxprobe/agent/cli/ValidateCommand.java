@@ -24,6 +24,9 @@ final class ValidateCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
+    @picocli.CommandLine.ParentCommand
+    UxprobeCommand parent;
+
     @Parameters(paramLabel = "FILE", arity = "1..*", description = "Journey files (YAML).")
     List<Path> files;
 
@@ -36,7 +39,7 @@ final class ValidateCommand implements Callable<Integer> {
         int code = ExitCodes.PASSED;
         for (Path file : files) {
             try {
-                JourneyFile loaded = JourneyFiles.load(List.of(file), vars).getFirst();
+                JourneyFile loaded = JourneyFiles.load(List.of(file), vars, parent.environment).getFirst();
                 int steps = loaded.journeys().stream().mapToInt(j -> j.steps().size()).sum();
                 spec.commandLine().getOut().printf("%s: ok (%d journeys: %s; %d steps)%n", file, loaded.journeys().size(),
                         String.join(", ", loaded.journeys().stream().map(Journey::name).toList()), steps);
@@ -47,7 +50,7 @@ final class ValidateCommand implements Callable<Integer> {
         }
         if (code == ExitCodes.PASSED && files.size() > 1) {
             try {
-                JourneyFiles.load(files, vars);
+                JourneyFiles.load(files, vars, parent.environment);
             } catch (SpecException e) {
                 spec.commandLine().getErr().println(e.getMessage());
                 code = ExitCodes.USAGE;
