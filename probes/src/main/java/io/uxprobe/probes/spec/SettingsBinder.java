@@ -1,0 +1,56 @@
+package io.uxprobe.probes.spec;
+
+import io.uxprobe.probes.journey.Settings;
+import io.uxprobe.probes.journey.Tls;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/** The keys {@code defaults:} and each journey may set, applied over the settings they inherit. */
+final class SettingsBinder {
+
+    static final List<String> KEYS = List.of(
+            "interval", "timeout", "stepTimeout", "headers", "maxBodySize", "followRedirects", "reuseConnections", "tls");
+
+    private final TemplateReader templates;
+    private final Path baseDir;
+    private final Scope headerScope;
+
+    /** @param headerScope the variables headers sent by every step may use: the file's vars, never extracted ones */
+    SettingsBinder(TemplateReader templates, Path baseDir, Scope headerScope) {
+        this.templates = templates;
+        this.baseDir = baseDir;
+        this.headerScope = headerScope;
+    }
+
+    Settings apply(Settings base, Fields fields) throws SpecException {
+        return new Settings(
+                fields.read("interval", Values::duration, base.interval()),
+                fields.read("timeout", Values::duration, base.timeout()),
+                fields.read("stepTimeout", Values::duration, base.stepTimeout()),
+                Headers.merge(base.headers(), fields.read("headers", (node, what) -> Headers.read(node, what, headerScope, templates), Map.of())),
+                fields.read("maxBodySize", Values::size, base.maxBodySize()),
+                fields.read("followRedirects", Values::bool, base.followRedirects()),
+                fields.read("reuseConnections", Values::bool, base.reuseConnections()),
+                fields.read("tls", (node, what) -> tls(base.tls(), node, fields.context()), base.tls()));
+    }
+
+    private Tls tls(Tls base, YamlNode node, String context) throws SpecException {
+        Fields tls = Fields.of(node, "'tls'", "in tls " + context.replaceFirst("^in ", "of "), List.of("caFile", "insecure"));
+        Optional<Path> caFile = base.caFile();
+        Optional<YamlNode> file = tls.get("caFile");
+        if (file.isPresent()) {
+            String written = Values.string(file.get(), "'caFile'");
+            Path path = baseDir.resolve(written).normalize();
+            if (!Files.isRegularFile(path)) {
+                Path shown = file.get().position().file().resolveSibling(written).normalize();
+                throw new SpecException(file.get().position(), "CA file " + shown
+                        + " does not exist: give the path of a PEM file, relative to the journey file's folder");
+            }
+            caFile = Optional.of(path);
+        }
+        return new Tls(caFile, tls.read("insecure", Values::bool, base.insecure()));
+    }
+}

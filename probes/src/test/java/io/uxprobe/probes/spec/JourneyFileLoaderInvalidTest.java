@@ -1,0 +1,159 @@
+package io.uxprobe.probes.spec;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.uxprobe.probes.template.Environment;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/**
+ * Every file under {@code spec/invalid/} with the exact error it must produce, {@code {file}} standing for its path.
+ * Nothing in the environment is set, so {@code ${env:…}} and {@code ${secret:…}} references fail.
+ */
+class JourneyFileLoaderInvalidTest {
+
+    private static final Path DIR = Path.of("src/test/resources/spec/invalid");
+
+    static Stream<Arguments> invalidFiles() {
+        return Stream.of(
+                invalid("alias",
+                        "{file}:3:8: aliases such as '*b' are not supported: write the value out"),
+                invalid("bad-bool",
+                        "{file}:3:22: expected true or false for 'followRedirects', got 'maybe'"),
+                invalid("bad-duration",
+                        "{file}:2:12: 'fast' is not a duration: write it like 250ms, 5s or 1m"),
+                invalid("bad-error-signatures-switch",
+                        "{file}:5:26: expected on or off for 'errorSignatures', got 'sometimes'"),
+                invalid("bad-journey-name",
+                        "{file}:2:11: 'my journey' is not a valid journey name: use letters, digits, '_', '.', ':' or '-' (it becomes a metric label)"),
+                invalid("bad-jsonpath",
+                        "{file}:9:13: '$.items[0' is not a valid JSONPath: Could not parse token starting at position 7. Expected ?, ', 0-9, * (write it like $.token or $.items[0].id)"),
+                invalid("bad-method",
+                        "{file}:5:57: 'GET ME' is not an HTTP method: write GET, POST, PUT, PATCH, DELETE, HEAD or OPTIONS"),
+                invalid("bad-regex",
+                        "{file}:7:29: 'Welcome (back' is not a valid regex for 'bodyMatches': Unclosed group at index 13"),
+                invalid("bad-signature-id",
+                        "{file}:2:9: 'Try-Again' is not a valid signature id: use lowercase letters, digits and '_', starting with a letter (it becomes a metric label)"),
+                invalid("bad-signature-regex",
+                        "{file}:3:12: 'Oops[a-' is not a valid regex for 'regex': Illegal character range at index 7"),
+                invalid("bad-size",
+                        "{file}:5:22: 'lots' is not a size: write it like 512B, 64KiB or 10MiB"),
+                invalid("bad-status-code",
+                        "{file}:6:27: 700 is not an HTTP status: use a code from 100 to 599"),
+                invalid("bad-status-text",
+                        "{file}:6:33: 'ok' is not a status: write a code such as 200, a class such as 2xx, or a list such as [200, 206]"),
+                invalid("default-header-extracted",
+                        "{file}:3:28: undefined variable ${token}: define it under vars: or pass --var token=... (headers here go with every step, so they cannot use extracted values)"),
+                invalid("duplicate-header",
+                        "{file}:9:13: duplicate header 'accept' (first at {file}:8:13; header names ignore case)"),
+                invalid("duplicate-journey",
+                        "{file}:6:11: duplicate journey name 'login' (first at {file}:2:11)"),
+                invalid("duplicate-key",
+                        "{file}:7:9: duplicate key 'timeout' (first at {file}:5:9)"),
+                invalid("duplicate-signature-id",
+                        "{file}:4:9: duplicate signature id 'oops' (first at {file}:2:9)"),
+                invalid("duplicate-step",
+                        "{file}:6:15: duplicate step name 'home' (first at {file}:4:15)"),
+                invalid("duration-without-unit",
+                        "{file}:5:18: '5' is not a duration: write it like 250ms, 5s or 1m"),
+                invalid("empty-journeys",
+                        "{file}:1:11: 'journeys' is empty: add at least one journey with a name and steps"),
+                invalid("empty-steps",
+                        "{file}:3:12: 'steps' is empty: journey 'login' needs at least one step"),
+                invalid("empty",
+                        "{file}:1:1: the file is empty: expected a journeys: list"),
+                invalid("extract-bad-group",
+                        "{file}:7:43: group 2 does not exist: the regex has 1 group (0 is the whole match)"),
+                invalid("extract-group-without-regex",
+                        "{file}:7:31: 'group' only goes with regex, and extract 'id' uses header"),
+                invalid("extract-two-sources",
+                        "{file}:7:39: extract 'token' takes only one of jsonPath, regex, header and cookie; it has jsonPath and header"),
+                invalid("json-and-form",
+                        "{file}:8:11: only one of json, form and body is allowed in a request; this one has json and form"),
+                invalid("jsonpath-no-matcher",
+                        "{file}:7:23: jsonPath '$.token' needs at least one of: exists, equals, matches, gt, gte, lt, lte, length"),
+                invalid("length-two-comparisons",
+                        "{file}:7:44: 'length' takes one comparison, such as { gt: 0 } or { lte: 10 }"),
+                invalid("missing-ca-file",
+                        "{file}:2:18: CA file src/test/resources/spec/invalid/no-such-ca.pem does not exist: give the path of a PEM file, relative to the journey file's folder"),
+                invalid("missing-journeys",
+                        "{file}:1:1: missing 'journeys': a journey file needs a journeys: list with at least one journey"),
+                invalid("missing-url",
+                        "{file}:6:11: missing required key 'url' in request of step 'login'"),
+                invalid("relative-url",
+                        "{file}:5:25: '/api/login' is not an absolute URL: write it like https://example.com/path, or start it with a variable such as ${base}"),
+                invalid("request-not-mapping",
+                        "{file}:5:18: expected a mapping for 'request', got 'x'"),
+                invalid("signature-text-and-regex",
+                        "{file}:2:29: error signature 'oops' takes only one of text and regex"),
+                invalid("status-nested-list",
+                        "{file}:7:25: expected a number for 'status', got a list"),
+                invalid("steps-not-list",
+                        "{file}:4:7: expected a list for 'steps', got a mapping"),
+                invalid("timeout-over-interval",
+                        "{file}:5:15: timeout 20s is longer than interval 10s: a run must end before the next one starts"),
+                invalid("undefined-variable-multiline",
+                        "{file}:8:16: undefined variable ${token}: define it under vars:, pass --var token=..., or extract it in an earlier step"),
+                invalid("undefined-variable",
+                        "{file}:7:39: undefined variable ${token}: define it under vars:, pass --var token=..., or extract it in an earlier step"),
+                invalid("unknown-expect-key",
+                        "{file}:6:32: unknown key 'bodyContain' in expect of step 'login'; expected one of: status, maxDuration, bodyContains, bodyNotContains, bodyMatches, jsonPath, headers (did you mean 'bodyContains'?)"),
+                invalid("unknown-journey-key",
+                        "{file}:3:5: unknown key 'intervall' in journey 'login'; expected one of: name, steps, interval, timeout, stepTimeout, headers, maxBodySize, followRedirects, reuseConnections, tls (did you mean 'interval'?)"),
+                invalid("unknown-request-key",
+                        "{file}:7:11: unknown key 'header' in request of step 'login'; expected one of: method, url, query, headers, json, form, body, followRedirects (did you mean 'headers'?)"),
+                invalid("unknown-step-key",
+                        "{file}:6:9: unknown key 'expct' in step 'login'; expected one of: name, request, expect, extract, stream, errorSignatures, timeout, maxBodySize (did you mean 'expect'?)"),
+                invalid("unknown-template-source",
+                        "{file}:5:46: unknown source 'vault' in '${vault:x}': expected env, file or secret"),
+                invalid("unknown-top-key",
+                        "{file}:1:1: unknown key 'agent' at the top level; expected one of: vars, defaults, errorSignatures, journeys"),
+                invalid("unset-env",
+                        "{file}:7:26: environment variable UXPROBE_NOBODY is not set (write ${env:UXPROBE_NOBODY:-default} to give a default)"),
+                invalid("unset-secret",
+                        "{file}:2:13: secret UXPROBE_NO_SECRET is not set: set the environment variable UXPROBE_NO_SECRET, or UXPROBE_NO_SECRET_FILE to a file that holds it"),
+                invalid("var-defined-later",
+                        "{file}:2:8: variable ${base} is defined further down: vars are rendered in file order, so move 'base' above 'api'"),
+                invalid("variable-before-extract",
+                        "{file}:7:45: variable ${token} is extracted by step 'login', which runs after this step: extract it in an earlier step, or move this step after that one"),
+                invalid("variable-own-step",
+                        "{file}:6:34: variable ${token} is extracted by this step, so it has no value until the step has run: use it in a later step, or extract it in an earlier one"),
+                invalid("yaml-syntax",
+                        "{file}:5:3: invalid YAML: expected ',' or ']', but got - (while parsing a flow sequence at {file}:3:12)"));
+    }
+
+    private static Arguments invalid(String name, String message) {
+        return Arguments.of(name, message);
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("invalidFiles")
+    void rejectsWithExactMessage(String name, String message) {
+        Path file = DIR.resolve(name + ".yaml");
+        assertThatThrownBy(() -> new JourneyFileLoader().load(file, Map.of(), Environment.of(Map.of())))
+                .isInstanceOf(SpecException.class)
+                .hasMessage(message.replace("{file}", file.toString()));
+    }
+
+    @Test
+    void everyInvalidFileIsInTheTable() throws Exception {
+        try (Stream<Path> files = java.nio.file.Files.list(DIR)) {
+            assertThat(files.map(p -> p.getFileName().toString().replaceFirst("\\.yaml$", "")))
+                    .containsExactlyInAnyOrderElementsOf(invalidFiles().map(a -> (String) a.get()[0]).toList());
+        }
+    }
+
+    @Test
+    void aMissingFileIsNamed() {
+        Path file = DIR.resolve("no-such-file.yaml");
+        assertThatThrownBy(() -> new JourneyFileLoader().load(file))
+                .isInstanceOf(SpecException.class)
+                .hasMessage(file + ": no such file");
+    }
+}

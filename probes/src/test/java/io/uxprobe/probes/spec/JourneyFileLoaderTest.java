@@ -1,0 +1,338 @@
+package io.uxprobe.probes.spec;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import io.uxprobe.probes.check.Comparison;
+import io.uxprobe.probes.check.Expectation;
+import io.uxprobe.probes.check.JsonMatcher;
+import io.uxprobe.probes.check.StatusRange;
+import io.uxprobe.probes.errors.Signature;
+import io.uxprobe.probes.extract.Extraction;
+import io.uxprobe.probes.extract.Extractor;
+import io.uxprobe.probes.journey.Body;
+import io.uxprobe.probes.journey.Journey;
+import io.uxprobe.probes.journey.Request;
+import io.uxprobe.probes.journey.Settings;
+import io.uxprobe.probes.journey.Step;
+import io.uxprobe.probes.journey.StreamSpec;
+import io.uxprobe.probes.template.Environment;
+import io.uxprobe.probes.template.JsonTemplate;
+import io.uxprobe.probes.template.Template;
+import io.uxprobe.probes.template.Variables;
+import java.io.IOException;
+import java.math.BigDecimal;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class JourneyFileLoaderTest {
+
+    private static final Path FULL = Path.of("src/test/resources/spec/valid/full.yaml");
+    private static final Environment ENV = Environment.of(Map.of("UXPROBE_USER", "alice", "UXPROBE_PASSWORD", "pw-123"));
+
+    @TempDir
+    Path dir;
+
+    private final JourneyFileLoader loader = new JourneyFileLoader();
+
+    private JourneyFile full() throws SpecException {
+        return loader.load(FULL, Map.of("token2", "from-cli"), ENV);
+    }
+
+    @Test
+    void fullExampleVarsAndSignatures() throws SpecException {
+        JourneyFile file = full();
+
+        assertThat(file.source()).isEqualTo(FULL);
+        assertThat(file.vars().asMap()).containsEntry("base", "https://api.example.com")
+                .containsEntry("api", "https://api.example.com/api")
+                .containsEntry("token2", "from-cli");
+        assertThat(file.errorSignatures()).hasSize(2);
+        assertThat(file.errorSignatures().get(0)).isEqualTo(new Signature.Text("try_again", "Something went wrong. Try again."));
+        Signature.Regex oops = (Signature.Regex) file.errorSignatures().get(1);
+        assertThat(oops.id()).isEqualTo("oops");
+        assertThat(oops.regex().matcher("OOPS, please try AGAIN").find()).as("case-insensitive").isTrue();
+        assertThat(file.secrets()).containsExactly("pw-123");
+        assertThat(file.journeys()).extracting(Journey::name).containsExactly("login", "playback");
+    }
+
+    @Test
+    void settingsMergeBuiltInDefaultsAndJourney() throws SpecException {
+        JourneyFile file = full();
+        Settings login = file.journeys().get(0).settings();
+        Settings playback = file.journeys().get(1).settings();
+
+        assertThat(login.interval()).isEqualTo(Duration.ofSeconds(30));
+        assertThat(login.timeout()).isEqualTo(Duration.ofSeconds(20));
+        assertThat(login.stepTimeout()).isEqualTo(Duration.ofSeconds(5));
+        assertThat(login.maxBodySize()).isEqualTo(Settings.BUILT_IN.maxBodySize());
+        assertThat(login.followRedirects()).isTrue();
+        // defaults' user-agent replaces the built-in User-Agent whatever its case
+        assertThat(login.headers()).containsOnlyKeys("user-agent", "Accept");
+        assertThat(login.headers().get("user-agent")).isEqualTo(Template.literal("uxprobe-test"));
+
+        assertThat(playback.interval()).isEqualTo(Duration.ofMinutes(1));
+        assertThat(playback.timeout()).isEqualTo(Duration.ofSeconds(45));
+        assertThat(playback.stepTimeout()).isEqualTo(Duration.ofSeconds(5));
+        assertThat(playback.maxBodySize()).isEqualTo(DataSize.ofMiB(1));
+        assertThat(playback.followRedirects()).isFalse();
+        assertThat(playback.reuseConnections()).isTrue();
+        assertThat(playback.headers()).containsOnlyKeys("User-Agent", "Accept");
+        assertThat(playback.headers().get("User-Agent")).isEqualTo(Template.literal("uxprobe-player"));
+    }
+
+    @Test
+    void loginStepRequestExpectationsAndExtractions() throws SpecException {
+        Step login = full().journeys().get(0).steps().get(0);
+
+        assertThat(login.name()).isEqualTo("login");
+        assertThat(login.position()).isEqualTo(new Position(FULL, 17, 15));
+        assertThat(login.timeout()).isEqualTo(Duration.ofSeconds(5));
+        assertThat(login.errorSignatures()).isTrue();
+        Request request = login.request();
+        assertThat(request.method()).isEqualTo("POST");
+        assertThat(request.url().variables()).containsExactly("api");
+        assertThat(request.url().toString()).isEqualTo("${api}/login");
+        JsonTemplate.Obj json = (JsonTemplate.Obj) ((Body.Json) request.body()).value();
+        assertThat(json.fields()).containsOnlyKeys("username", "password", "remember", "attempts");
+        assertThat(json.render(Variables.empty()).toString())
+                .isEqualTo("{\"username\":\"alice\",\"password\":\"pw-123\",\"remember\":true,\"attempts\":3}");
+        assertThat(json.fields().get("password").toString()).doesNotContain("pw-123");
+
+        List<Expectation> expect = login.expectations();
+        assertThat(expect).hasSize(5);
+        assertThat(expect.get(0)).isEqualTo(new Expectation.Status(List.of(StatusRange.exactly(200))));
+        assertThat(expect.get(1)).isEqualTo(new Expectation.MaxDuration(Duration.ofMillis(800)));
+        Expectation.JsonPath token = (Expectation.JsonPath) expect.get(2);
+        assertThat(token.path()).isEqualTo("$.token");
+        assertThat(token.matchers()).containsExactly(new JsonMatcher.Exists(true));
+        Expectation.JsonPath roles = (Expectation.JsonPath) expect.get(3);
+        assertThat(roles.matchers()).containsExactly(
+                new JsonMatcher.Length(new Comparison(Comparison.Operator.GT, BigDecimal.ZERO)));
+        Expectation.JsonPath userName = (Expectation.JsonPath) expect.get(4);
+        assertThat(userName.matchers()).hasSize(2);
+        assertThat(((JsonMatcher.EqualTo) userName.matchers().get(0)).expected().render(Variables.empty()).asText()).isEqualTo("alice");
+        assertThat(((JsonMatcher.Matches) userName.matchers().get(1)).regex().pattern()).isEqualTo("^[a-z]+$");
+
+        assertThat(login.extractions()).hasSize(2);
+        Extraction tokenExtraction = login.extractions().get(0);
+        assertThat(tokenExtraction.variable()).isEqualTo("token");
+        assertThat(tokenExtraction.secret()).isTrue();
+        assertThat(((Extractor.JsonPath) tokenExtraction.from()).path()).isEqualTo("$.token");
+        assertThat(login.extractions().get(1)).isEqualTo(new Extraction("session", new Extractor.Cookie("SESSION"), false));
+    }
+
+    @Test
+    void profileStepQueryBodyTextsAndRegexGroups() throws SpecException {
+        Step profile = full().journeys().get(0).steps().get(1);
+
+        assertThat(profile.errorSignatures()).isFalse();
+        assertThat(profile.request().method()).isEqualTo("GET");
+        assertThat(profile.request().query()).containsExactly(
+                new Request.QueryParam("fields", Template.literal("name")),
+                new Request.QueryParam("fields", Template.literal("email")),
+                new Request.QueryParam("verbose", Template.literal("true")));
+        assertThat(profile.request().headers().get("Authorization").variables()).containsExactly("token");
+        assertThat(profile.expectations()).hasSize(4);
+        assertThat(profile.expectations().get(0))
+                .isEqualTo(new Expectation.Status(List.of(StatusRange.ofClass(2), StatusRange.exactly(304))));
+        assertThat(profile.expectations().get(1)).isEqualTo(new Expectation.BodyContains(Template.literal("Hello")));
+        assertThat(((Expectation.BodyContains) profile.expectations().get(2)).text().variables()).containsExactly("token");
+        assertThat(profile.expectations().get(3)).isEqualTo(new Expectation.BodyNotContains(Template.literal("Sorry")));
+
+        List<Extraction> extractions = profile.extractions();
+        assertThat(extractions).extracting(Extraction::variable).containsExactly("userId", "whole", "second", "requestId");
+        assertThat(((Extractor.Regex) extractions.get(0).from()).group()).as("a regex with groups defaults to group 1").isEqualTo(1);
+        assertThat(((Extractor.Regex) extractions.get(1).from()).group()).as("a regex without groups defaults to 0").isEqualTo(0);
+        assertThat(((Extractor.Regex) extractions.get(2).from()).group()).isEqualTo(2);
+        assertThat(extractions.get(3).from()).isEqualTo(new Extractor.Header("X-Request-Id"));
+    }
+
+    @Test
+    void playbackStepsStreamsBodiesAndOverrides() throws SpecException {
+        List<Step> steps = full().journeys().get(1).steps();
+        Step track = steps.get(0);
+        Step audio = steps.get(1);
+        Step clip = steps.get(2);
+        Step note = steps.get(3);
+
+        assertThat(track.request().followRedirects()).as("from the journey").isFalse();
+        assertThat(track.maxBodySize()).isEqualTo(DataSize.ofMiB(1));
+        assertThat(track.stream()).isEmpty();
+
+        assertThat(audio.request().followRedirects()).as("the request's own").isTrue();
+        assertThat(audio.timeout()).isEqualTo(Duration.ofSeconds(30));
+        assertThat(audio.maxBodySize()).isEqualTo(DataSize.ofMiB(2));
+        assertThat(audio.request().headers()).containsOnlyKeys("Range");
+        assertThat(audio.stream()).contains(new StreamSpec(Optional.of(StreamSpec.DEFAULT_READ), Optional.empty(),
+                Duration.ofSeconds(2), Optional.of(DataSize.ofKiB(16))));
+        assertThat(audio.expectations()).containsExactly(
+                new Expectation.Status(List.of(StatusRange.exactly(200), StatusRange.exactly(206))),
+                new Expectation.Header("Content-Type", "audio/*"));
+
+        assertThat(clip.request().method()).isEqualTo("PUT");
+        assertThat(((Body.Form) clip.request().body()).fields()).containsOnlyKeys("a", "b");
+        assertThat(clip.stream()).contains(new StreamSpec(Optional.empty(), Optional.of(Duration.ofSeconds(10)),
+                StreamSpec.DEFAULT_STALL_AFTER, Optional.empty()));
+
+        assertThat(((Body.Raw) note.request().body()).text().toString()).isEqualTo("plain ${base}");
+        assertThat(note.expectations()).hasSize(3);
+        assertThat(((Expectation.BodyMatches) note.expectations().get(1)).regex().pattern()).isEqualTo("done$");
+        assertThat(((Expectation.JsonPath) note.expectations().get(2)).matchers()).containsExactly(
+                new JsonMatcher.Compare(new Comparison(Comparison.Operator.GTE, new BigDecimal("1.5"))),
+                new JsonMatcher.Compare(new Comparison(Comparison.Operator.LT, BigDecimal.TEN)),
+                new JsonMatcher.Length(new Comparison(Comparison.Operator.EQ, new BigDecimal("3"))));
+    }
+
+    @Test
+    void varOverrideAppliesBeforeDependentVarsRender() throws Exception {
+        Path file = write("""
+                vars:
+                  base: https://api.example.com
+                  api: ${base}/v1
+                  password: ${secret:NOT_SET}
+                journeys:
+                  - name: j
+                    steps:
+                      - name: s
+                        request: { url: "${api}/me", headers: { X-Extra: "${extra}" } }
+                """);
+
+        JourneyFile loaded = loader.load(file,
+                Map.of("base", "http://localhost:8080", "password", "cli", "extra", "added"), Environment.of(Map.of()));
+
+        assertThat(loaded.vars().asMap())
+                .containsEntry("base", "http://localhost:8080")
+                .containsEntry("api", "http://localhost:8080/v1")
+                .containsEntry("password", "cli")
+                .containsEntry("extra", "added");
+        assertThat(loaded.secrets()).isEmpty();
+    }
+
+    @Test
+    void secretsComeFromTheEnvironmentOrFromAFileAndStaySecretThroughVars() throws Exception {
+        Files.writeString(dir.resolve("db-password"), "from-file\n");
+        Path file = write("""
+                vars:
+                  apiKey: ${secret:API_KEY}
+                  dsn: "db://user:${secret:DB_PASSWORD}@db"
+                  auth: "Key ${apiKey}"
+                  plain: hello
+                journeys:
+                  - name: j
+                    steps:
+                      - name: s
+                        request: { url: "https://example.com/?k=${secret:QUERY_KEY}", headers: { Authorization: "${auth}" } }
+                """);
+        Environment env = Environment.of(Map.of(
+                "API_KEY", "k-1", "DB_PASSWORD_FILE", dir.resolve("db-password").toString(), "QUERY_KEY", "q-9"));
+
+        JourneyFile loaded = loader.load(file, Map.of(), env);
+
+        assertThat(loaded.vars().asMap()).containsEntry("dsn", "db://user:from-file@db").containsEntry("auth", "Key k-1");
+        assertThat(loaded.vars().secretValues()).containsExactlyInAnyOrder("k-1", "db://user:from-file@db", "Key k-1");
+        assertThat(loaded.secrets()).containsExactlyInAnyOrder("k-1", "from-file", "db://user:from-file@db", "Key k-1", "q-9");
+        assertThat(loaded.redactor().redact("sent Key k-1 and q-9")).isEqualTo("sent *** and ***");
+        assertThat(loaded.journeys().getFirst().steps().getFirst().request().url().toString())
+                .isEqualTo("https://example.com/?k=***");
+    }
+
+    @Test
+    void nullsMeanAbsentAndScalarsOfAnyTypeAreText() throws Exception {
+        Path file = write("""
+                defaults:
+                  timeout: ~
+                  headers:
+                journeys:
+                  - name: 2024
+                    steps:
+                      - name: true
+                        request: { url: "https://example.com/", method: ~ }
+                        expect: { status: "2xx", jsonPath: { "$.a": { equals: ~ }, "$.b": { equals: [1, "x", { c: false }] } } }
+                        stream:
+                          read: 1MiB
+                """);
+
+        Journey journey = loader.load(file, Map.of(), Environment.of(Map.of())).journeys().getFirst();
+
+        assertThat(journey.name()).isEqualTo("2024");
+        assertThat(journey.settings()).isEqualTo(Settings.BUILT_IN);
+        Step step = journey.steps().getFirst();
+        assertThat(step.name()).isEqualTo("true");
+        assertThat(step.request().method()).isEqualTo("GET");
+        assertThat(step.expectations().getFirst()).isEqualTo(new Expectation.Status(List.of(StatusRange.ofClass(2))));
+        JsonMatcher.EqualTo isNull = (JsonMatcher.EqualTo) ((Expectation.JsonPath) step.expectations().get(1)).matchers().getFirst();
+        assertThat(isNull.expected()).isEqualTo(new JsonTemplate.Scalar(JsonNodeFactory.instance.nullNode()));
+        JsonMatcher.EqualTo list = (JsonMatcher.EqualTo) ((Expectation.JsonPath) step.expectations().get(2)).matchers().getFirst();
+        assertThat(list.expected().render(Variables.empty()).toString()).isEqualTo("[1,\"x\",{\"c\":false}]");
+        assertThat(step.stream()).contains(new StreamSpec(Optional.of(DataSize.ofMiB(1)), Optional.empty(),
+                StreamSpec.DEFAULT_STALL_AFTER, Optional.empty()));
+    }
+
+    @Test
+    void tlsCaFileIsResolvedNextToTheJourneyFile() throws Exception {
+        Files.createDirectories(dir.resolve("certs"));
+        Files.writeString(dir.resolve("certs/ca.pem"), "-----BEGIN CERTIFICATE-----\n");
+        Path file = write("""
+                defaults:
+                  tls: { caFile: certs/ca.pem }
+                journeys:
+                  - name: j
+                    tls: { insecure: true }
+                    steps:
+                      - name: s
+                        request: { url: "https://example.com/" }
+                """);
+
+        Settings settings = loader.load(file, Map.of(), Environment.of(Map.of())).journeys().getFirst().settings();
+
+        assertThat(settings.tls().caFile()).contains(dir.resolve("certs/ca.pem").toAbsolutePath().normalize());
+        assertThat(settings.tls().insecure()).isTrue();
+    }
+
+    @Test
+    void extractedVariablesDoNotCrossJourneys() throws Exception {
+        Path file = write("""
+                journeys:
+                  - name: j
+                    steps:
+                      - name: a
+                        request: { url: "https://example.com/" }
+                        extract: { id: { regex: "id=(\\\\d+)" } }
+                  - name: k
+                    steps:
+                      - name: b
+                        request: { url: "https://example.com/${id}" }
+                """);
+
+        assertThatThrownBy(() -> loader.load(file, Map.of(), Environment.of(Map.of())))
+                .as("extractions do not cross journeys")
+                .hasMessage(file + ":10:46: undefined variable ${id}: define it under vars:, pass --var id=..., "
+                        + "or extract it in an earlier step");
+    }
+
+    @Test
+    void templateErrorsInEscapedScalarsPointAtTheScalar() throws Exception {
+        Path file = write("""
+                journeys:
+                  - name: j
+                    steps:
+                      - name: s
+                        request: { url: "https://example.com/\\"${nope}" }
+                """);
+
+        assertThatThrownBy(() -> loader.load(file, Map.of(), Environment.of(Map.of())))
+                .hasMessageStartingWith(file + ":5:25: undefined variable ${nope}");
+    }
+
+    private Path write(String yaml) throws IOException {
+        return Files.writeString(dir.resolve("journeys.yaml"), yaml);
+    }
+}
