@@ -41,8 +41,8 @@ final class ValidateCommand implements Callable<Integer> {
             try {
                 JourneyFile loaded = JourneyFiles.load(List.of(file), vars, parent.environment).getFirst();
                 int steps = loaded.journeys().stream().mapToInt(j -> j.steps().size()).sum();
-                spec.commandLine().getOut().printf("%s: ok (%d journeys: %s; %d steps)%n", file, loaded.journeys().size(),
-                        String.join(", ", loaded.journeys().stream().map(Journey::name).toList()), steps);
+                spec.commandLine().getOut().printf("%s: ok (%s: %s; %s)%n", file, count(loaded.journeys().size(), "journey"),
+                        String.join(", ", loaded.journeys().stream().map(Journey::name).toList()), count(steps, "step"));
             } catch (SpecException e) {
                 spec.commandLine().getErr().println(e.getMessage());
                 code = ExitCodes.USAGE;
@@ -57,5 +57,9 @@ final class ValidateCommand implements Callable<Integer> {
             }
         }
         return code;
+    }
+
+    static String count(long n, String noun) {
+        return n + " " + noun + (n == 1 ? "" : "s");
     }
 }

@@ -26,7 +26,8 @@ public final class ConsoleReport {
 
     public void summary(RunReport report) {
         long failed = report.failedCount();
-        out.printf("%d journeys, %d passed, %d failed (region %s)%n", report.journeys().size(), report.journeys().size() - failed, failed, report.region());
+        int all = report.journeys().size();
+        out.printf("%d journey%s: %d passed, %d failed (region %s)%n", all, all == 1 ? "" : "s", all - failed, failed, report.region());
         out.flush();
     }
 

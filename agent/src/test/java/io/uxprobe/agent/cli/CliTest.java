@@ -1,0 +1,204 @@
+package io.uxprobe.agent.cli;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.get;
+import static com.github.tomakehurst.wiremock.client.WireMock.post;
+import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.github.tomakehurst.wiremock.WireMockServer;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import javax.xml.parsers.DocumentBuilderFactory;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.w3c.dom.Document;
+import org.w3c.dom.Element;
+
+class CliTest {
+
+    static WireMockServer wm;
+    @TempDir
+    Path dir;
+
+    @BeforeAll
+    static void start() {
+        wm = new WireMockServer(options().dynamicPort().bindAddress("127.0.0.1"));
+        wm.start();
+    }
+
+    @AfterAll
+    static void stop() {
+        wm.stop();
+    }
+
+    @BeforeEach
+    void healthyService() {
+        wm.resetAll();
+        wm.stubFor(post("/api/login").willReturn(aResponse().withHeader("Content-Type", "application/json").withBody("{\"token\":\"t-1\"}")));
+        wm.stubFor(get("/api/me").willReturn(aResponse().withHeader("Content-Type", "application/json").withBody("{\"name\":\"Ada\"}")));
+        wm.stubFor(get("/api/search?q=jazz&limit=10").willReturn(aResponse().withHeader("Content-Type", "application/json")
+                .withBody("{\"results\":[{\"id\":7,\"title\":\"So What\"}]}")));
+    }
+
+    String base() {
+        return "http://127.0.0.1:" + wm.port();
+    }
+
+    static Path example(String name) {
+        return Path.of("..", "examples", "journeys", name);
+    }
+
+    @Test
+    void runPassesAndWritesReports() throws Exception {
+        Path junit = dir.resolve("reports/junit.xml");
+        Path json = dir.resolve("reports/report.json");
+        Cli r = Cli.run(Map.of("UXPROBE_PASSWORD", "pw"), "run", example("login.yaml").toString(), example("search.yaml").toString(),
+                "--var", "base=" + base(), "--region", "eu-west", "--report-junit", junit.toString(), "--report-json", json.toString());
+
+        assertThat(r.exitCode()).as(r.toString()).isEqualTo(ExitCodes.PASSED);
+        assertThat(r.out()).contains("PASS login", "PASS search", "  ok    profile  GET " + base() + "/api/me  200",
+                "2 journeys: 2 passed, 0 failed (region eu-west)");
+        assertThat(r.out()).containsPattern("ttfb [\\d.]+ms");
+
+        Document xml = DocumentBuilderFactory.newInstance().newDocumentBuilder().parse(junit.toFile());
+        assertThat(xml.getElementsByTagName("testsuite").getLength()).isEqualTo(2);
+        assertThat(xml.getElementsByTagName("testcase").getLength()).isEqualTo(3);
+        assertThat(xml.getElementsByTagName("failure").getLength()).isZero();
+
+        JsonNode report = new ObjectMapper().readTree(json.toFile());
+        assertThat(report.path("region").asText()).isEqualTo("eu-west");
+        assertThat(report.path("passed").asBoolean()).isTrue();
+        assertThat(report.at("/journeys/0/steps/0/status").asInt()).isEqualTo(200);
+        assertThat(report.at("/journeys/0/steps/0/phasesSeconds/ttfb").asDouble()).isPositive();
+    }
+
+    @Test
+    void aFailingJourneyExitsOneAndSaysWhy() throws Exception {
+        wm.stubFor(get("/api/me").willReturn(aResponse().withStatus(503)));
+        Path junit = dir.resolve("junit.xml");
+        Cli r = Cli.run(Map.of("UXPROBE_PASSWORD", "pw"), "run", example("login.yaml").toString(), "--var", "base=" + base(),
+                "--report-junit", junit.toString());
+
+        assertThat(r.exitCode()).isEqualTo(ExitCodes.FAILED);
+        assertThat(r.out()).contains("FAIL login", "  FAIL  profile", "http_status: expected status 200, got 503");
+        Element failure = (Element) DocumentBuilderFactory.newInstance().newDocumentBuilder().parse(junit.toFile())
+                .getElementsByTagName("failure").item(0);
+        assertThat(failure.getAttribute("type")).isEqualTo("http_status");
+        assertThat(((Element) failure.getParentNode()).getAttribute("name")).isEqualTo("profile");
+    }
+
+    @Test
+    void anInvalidFileExitsTwoAndRunsNothing() throws Exception {
+        Path bad = dir.resolve("bad.yaml");
+        Files.writeString(bad, """
+                journeys:
+                  - name: home
+                    steps:
+                      - name: index
+                        request: { url: "%s/api/me" }
+                        expct: { status: 200 }
+                """.formatted(base()));
+        Cli r = Cli.run("run", bad.toString());
+
+        assertThat(r.exitCode()).isEqualTo(ExitCodes.USAGE);
+        assertThat(r.err()).isEqualTo("uxprobe: " + bad + ":6:9: unknown key 'expct' in step 'index'; expected one of: name, request, expect, "
+                + "extract, stream, errorSignatures, timeout, maxBodySize (did you mean 'expect'?)\n");
+        assertThat(wm.getAllServeEvents()).isEmpty();
+    }
+
+    @Test
+    void aMissingSecretIsAnInvalidFile() {
+        Cli r = Cli.run("run", example("login.yaml").toString());
+        assertThat(r.exitCode()).isEqualTo(ExitCodes.USAGE);
+        assertThat(r.err()).contains("login.yaml:16:", "secret UXPROBE_PASSWORD is not set");
+    }
+
+    @Test
+    void validateReportsEachFile() {
+        Cli ok = Cli.run(Map.of("UXPROBE_PASSWORD", "pw"), "validate", example("login.yaml").toString(), example("playback.yaml").toString());
+        assertThat(ok.exitCode()).isEqualTo(ExitCodes.PASSED);
+        assertThat(ok.out()).contains("login.yaml: ok (1 journey: login; 2 steps)", "playback.yaml: ok (1 journey: playback; 2 steps)");
+    }
+
+    @Test
+    void validateFindsDuplicateJourneysAcrossFiles() {
+        Cli r = Cli.run(Map.of("UXPROBE_PASSWORD", "pw"), "validate", example("login.yaml").toString(), example("login.yaml").toString());
+        assertThat(r.exitCode()).isEqualTo(ExitCodes.USAGE);
+        assertThat(r.err()).contains("duplicate journey name 'login' (first at ");
+    }
+
+    @Test
+    void everyExampleJourneyIsValid() throws Exception {
+        try (var files = Files.list(Path.of("..", "examples", "journeys"))) {
+            String[] args = files.filter(p -> p.toString().endsWith(".yaml")).map(Path::toString).sorted().toArray(String[]::new);
+            assertThat(args).hasSizeGreaterThanOrEqualTo(4);
+            for (String file : args) {
+                Cli r = Cli.run(Map.of("UXPROBE_PASSWORD", "pw"), "validate", file);
+                assertThat(r.exitCode()).as(file + ": " + r.err()).isEqualTo(ExitCodes.PASSED);
+            }
+        }
+    }
+
+    @Test
+    void onlyTheNamedJourneyRuns() {
+        Cli r = Cli.run(Map.of("UXPROBE_PASSWORD", "pw"), "run", example("login.yaml").toString(), example("search.yaml").toString(),
+                "--var", "base=" + base(), "--journey", "search");
+        assertThat(r.exitCode()).isEqualTo(ExitCodes.PASSED);
+        assertThat(r.out()).contains("PASS search").doesNotContain("login");
+
+        Cli unknown = Cli.run(Map.of("UXPROBE_PASSWORD", "pw"), "run", example("search.yaml").toString(), "--journey", "nope");
+        assertThat(unknown.exitCode()).isEqualTo(ExitCodes.USAGE);
+        assertThat(unknown.err()).contains("no journey named nope");
+    }
+
+    @Test
+    void checkProbesOneUrl() {
+        Cli r = Cli.run("check", base() + "/api/me");
+        assertThat(r.exitCode()).as(r.toString()).isEqualTo(ExitCodes.PASSED);
+        assertThat(r.out()).contains("PASS check", "ok    127.0.0.1  GET " + base() + "/api/me  200");
+    }
+
+    @Test
+    void checkFailsOnAStatusOrATextTheUserSees() {
+        Cli status = Cli.run("check", base() + "/api/me", "--expect-status", "201");
+        assertThat(status.exitCode()).isEqualTo(ExitCodes.FAILED);
+        assertThat(status.out()).contains("http_status: expected status 201, got 200");
+
+        Cli text = Cli.run("check", base() + "/api/me", "--fail-if-body", "ADA");
+        assertThat(text.exitCode()).isEqualTo(ExitCodes.FAILED);
+        assertThat(text.out()).contains("error_message:", "fail_if_body_1");
+
+        Cli regex = Cli.run("check", base() + "/api/search?q=jazz&limit=10", "--fail-if-body", "/so\\s+what/");
+        assertThat(regex.exitCode()).isEqualTo(ExitCodes.FAILED);
+    }
+
+    @Test
+    void badUsageExitsTwo() {
+        assertThat(Cli.run("run").exitCode()).isEqualTo(ExitCodes.USAGE);
+        assertThat(Cli.run("check", "not-a-url").exitCode()).isEqualTo(ExitCodes.USAGE);
+        assertThat(Cli.run("check", base(), "--expect-status", "2zz").exitCode()).isEqualTo(ExitCodes.USAGE);
+        Cli typo = Cli.run("runn");
+        assertThat(typo.exitCode()).isEqualTo(ExitCodes.USAGE);
+        assertThat(typo.err()).contains("Did you mean", "run");
+        assertThat(Cli.run().exitCode()).isEqualTo(ExitCodes.USAGE);
+    }
+
+    @Test
+    void helpAndVersion() {
+        for (String command : new String[] {"run", "check", "validate"}) {
+            Cli help = Cli.run(command, "--help");
+            assertThat(help.exitCode()).isZero();
+            assertThat(help.out()).startsWith("Usage: uxprobe " + command);
+        }
+        Cli version = Cli.run("--version");
+        assertThat(version.exitCode()).isZero();
+        assertThat(version.out()).startsWith("uxprobe 0.").contains("Java 25");
+    }
+}
