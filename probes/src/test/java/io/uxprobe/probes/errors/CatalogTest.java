@@ -1,0 +1,29 @@
+package io.uxprobe.probes.errors;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.junit.jupiter.api.Test;
+
+class CatalogTest {
+
+    @Test
+    void idsAreTheDocumentedStableLabels() {
+        // These are Prometheus label values: changing one breaks users' dashboards and alerts.
+        assertThat(Catalog.ids()).containsExactly(
+                "framework_error_page", "stack_trace", "database_error", "cdn_error", "upstream_error",
+                "bad_gateway", "gateway_timeout", "service_unavailable", "maintenance", "application_error",
+                "internal_server_error", "rate_limited", "something_went_wrong", "error_occurred",
+                "unexpected_error", "technical_difficulties", "try_again_later", "json_error", "graphql_error");
+    }
+
+    @Test
+    void idsAreSnakeCaseAndLeaveTheDocsExampleIdsToUsers() {
+        assertThat(Catalog.ids()).allMatch(id -> id.matches("[a-z][a-z0-9]*(_[a-z0-9]+)*"))
+                .doesNotContain("try_again", "oops");
+    }
+
+    @Test
+    void everyBuiltInSignatureUsesAListedId() {
+        assertThat(Catalog.builtIn()).extracting(Signature::id).allMatch(Catalog.ids()::contains);
+    }
+}

@@ -1,0 +1,89 @@
+package io.uxprobe.probes.errors;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/** In JSON, only the fields a client would surface to its user are messages. */
+class JsonErrorFieldsTest {
+
+    private final ErrorDetector detector = ErrorDetector.catalogOnly();
+
+    @Test
+    void aSoft200ErrorObjectIsNamedByTheCatalog() {
+        var match = detector.detect("application/json", """
+                {"error": {"code": "E_UPSTREAM", "message": "Something went wrong. Try again."}}""");
+
+        assertThat(match).hasValue(new ErrorMatch("something_went_wrong", "Something went wrong. Try again."));
+    }
+
+    @Test
+    void aGraphqlErrorNoSignatureNamesIsAGraphqlError() {
+        var match = detector.detect("application/graphql-response+json", """
+                {"data": null, "errors": [{"message": "Cannot query field \\"tracks\\" on type \\"Query\\".", "locations": [{"line": 1, "column": 3}]}]}""");
+
+        assertThat(match).hasValue(new ErrorMatch("graphql_error", "Cannot query field \"tracks\" on type \"Query\"."));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', quoteCharacter = '`', textBlock = """
+            error string                 | {"error": "Track not available"}                                        | json_error          | Track not available
+            error true                   | {"error": true}                                                         | json_error          | error: true
+            error object without message | {"error": {"code": 42}}                                                 | json_error          | {"code":42}
+            message next to status error | {"status": "error", "message": "Service temporarily unavailable"}       | service_unavailable | Service temporarily unavailable
+            message next to success false| {"success": false, "message": "Card declined"}                          | json_error          | Card declined
+            message next to ok false     | {"ok": false, "message": "Session expired"}                             | json_error          | Session expired
+            oauth error                  | {"error": "invalid_grant", "error_description": "Bad credentials"}      | json_error          | invalid_grant; Bad credentials
+            apigee fault                 | {"fault": {"faultstring": "Gateway Timeout", "detail": {"errorcode": "x"}}} | gateway_timeout | Gateway Timeout
+            validation errors object     | {"errors": {"email": ["is invalid"]}}                                   | json_error          | {"email":["is invalid"]}
+            graphql several errors       | {"errors": [{"message": "A"}, {"message": "B"}], "data": {"me": null}}  | graphql_error       | A; B
+            cut off at the capture limit | {"error": "Upstream failed", "data": {"tracks": [1, 2,                   | json_error          | Upstream failed
+            """)
+    void errorFieldsAClientWouldShowAreErrors(String what, String json, String signature, String snippet) {
+        assertThat(detector.detect("application/json", json)).hasValue(new ErrorMatch(signature, snippet));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {
+        "{\"error\": null, \"data\": {\"track\": {\"id\": 42, \"title\": \"Something went wrong\"}}}",
+        "{\"errors\": [], \"data\": {\"me\": {\"name\": \"x\"}}}",
+        "{\"title\": \"Error\", \"artist\": \"x\"}",
+        "{\"error\": \"\", \"error_code\": 0}",
+        "{\"error\": false, \"message\": \"Track saved\"}",
+        "{\"error\": {}, \"message\": \"ok\"}",
+        "{\"message\": \"Something went wrong, said nobody\"}",
+        "{\"items\": [{\"error\": null}, {\"error\": \"Something went wrong\"}], \"meta\": {\"errors\": [\"x\"]}}",
+        "[{\"error\": \"Something went wrong\"}]",
+        "{\"status\": \"ok\", \"message\": \"Internal server error count: 0\"}"
+    })
+    void ordinaryDataIsNotAnError(String json) {
+        assertThat(detector.detect("application/json", json)).isEmpty();
+    }
+
+    @Test
+    void problemJsonTitleAndDetailAreTheMessage() {
+        String problem = """
+                {"type": "about:blank", "title": "Service Unavailable", "status": 503, "detail": "Catalog is warming up"}""";
+
+        assertThat(detector.detect("application/problem+json", problem))
+                .hasValue(new ErrorMatch("service_unavailable", "Service Unavailable; Catalog is warming up"));
+    }
+
+    @Test
+    void aJsonObjectWithoutContentTypeIsReadAsJson() {
+        assertThat(detector.detect("", "{\"error\": \"Too many requests, slow down\"}"))
+                .map(ErrorMatch::signature).hasValue("rate_limited");
+        assertThat(detector.detect("", "{\"title\": \"Something went wrong\", \"artist\": \"x\"}")).isEmpty();
+    }
+
+    @Test
+    void anHtmlErrorPageBehindAJsonContentTypeIsStillSeen() {
+        assertThat(detector.detect("application/json", Samples.read("nginx-502.html")))
+                .map(ErrorMatch::signature).hasValue("bad_gateway");
+        assertThat(detector.detect("application/json", "Internal Server Error"))
+                .map(ErrorMatch::signature).hasValue("internal_server_error");
+    }
+}
