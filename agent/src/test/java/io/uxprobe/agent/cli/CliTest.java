@@ -171,12 +171,22 @@ class CliTest {
         assertThat(status.exitCode()).isEqualTo(ExitCodes.FAILED);
         assertThat(status.out()).contains("http_status: expected status 201, got 200");
 
-        Cli text = Cli.run("check", base() + "/api/me", "--fail-if-body", "ADA");
+        wm.stubFor(get("/shop").willReturn(aResponse().withHeader("Content-Type", "text/html")
+                .withBody("<html><body><p>Tickets:  SOLD   out</p><script>var s='Sold out soon'</script></body></html>")));
+        Cli text = Cli.run("check", base() + "/shop", "--fail-if-body", "sold out");
         assertThat(text.exitCode()).isEqualTo(ExitCodes.FAILED);
-        assertThat(text.out()).contains("error_message:", "fail_if_body_1");
+        assertThat(text.out()).contains("error_message: error message shown (fail_if_body_1): \"Tickets: SOLD out\"");
 
-        Cli regex = Cli.run("check", base() + "/api/search?q=jazz&limit=10", "--fail-if-body", "/so\\s+what/");
+        Cli regex = Cli.run("check", base() + "/shop", "--fail-if-body", "/tickets:\\s+sold/");
         assertThat(regex.exitCode()).isEqualTo(ExitCodes.FAILED);
+        assertThat(Cli.run("check", base() + "/shop", "--fail-if-body", "sold out soon").exitCode())
+                .as("text inside a script is not shown to the user").isEqualTo(ExitCodes.PASSED);
+
+        wm.stubFor(get("/soft").willReturn(aResponse().withHeader("Content-Type", "application/json")
+                .withBody("{\"data\":null,\"error\":{\"message\":\"Something went wrong. Try again.\"}}")));
+        Cli soft = Cli.run("check", base() + "/soft");
+        assertThat(soft.exitCode()).as("a soft 200 with the catalog's banner").isEqualTo(ExitCodes.FAILED);
+        assertThat(soft.out()).contains("  200  ", "error_message: error message shown (something_went_wrong)");
     }
 
     @Test
