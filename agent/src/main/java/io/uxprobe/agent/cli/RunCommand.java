@@ -16,13 +16,11 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
@@ -39,12 +37,8 @@ final class RunCommand implements Callable<Integer> {
     @picocli.CommandLine.ParentCommand
     UxprobeCommand parent;
 
-    @Parameters(paramLabel = "FILE", arity = "1..*", description = "Journey files (YAML).")
-    List<Path> files;
-
-    @Option(names = "--var", paramLabel = "NAME=VALUE", mapFallbackValue = "",
-            description = "Sets a variable, overriding the file's vars: (repeatable).")
-    Map<String, String> vars = new LinkedHashMap<>();
+    @Mixin
+    JourneyFileOptions journeyFiles;
 
     @Option(names = "--journey", paramLabel = "NAME", description = "Runs only this journey (repeatable).")
     List<String> only = new ArrayList<>();
@@ -63,14 +57,14 @@ final class RunCommand implements Callable<Integer> {
     public Integer call() throws IOException {
         List<JourneyFile> loaded;
         try {
-            loaded = JourneyFiles.load(files, vars, parent.environment);
+            loaded = journeyFiles.load(parent.environment);
         } catch (SpecException e) {
             spec.commandLine().getErr().println("uxprobe: " + e.getMessage());
             return ExitCodes.USAGE;
         }
         List<String> unknown = only.stream().filter(n -> loaded.stream().flatMap(f -> f.journeys().stream()).noneMatch(j -> j.name().equals(n))).toList();
         if (!unknown.isEmpty()) {
-            spec.commandLine().getErr().println("uxprobe: no journey named " + String.join(", ", unknown) + " in " + files);
+            spec.commandLine().getErr().println("uxprobe: no journey named " + String.join(", ", unknown) + " in " + journeyFiles.files);
             return ExitCodes.USAGE;
         }
 

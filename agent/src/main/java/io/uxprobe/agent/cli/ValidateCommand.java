@@ -4,13 +4,10 @@ import io.uxprobe.probes.journey.Journey;
 import io.uxprobe.probes.spec.JourneyFile;
 import io.uxprobe.probes.spec.SpecException;
 import java.nio.file.Path;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
@@ -27,19 +24,15 @@ final class ValidateCommand implements Callable<Integer> {
     @picocli.CommandLine.ParentCommand
     UxprobeCommand parent;
 
-    @Parameters(paramLabel = "FILE", arity = "1..*", description = "Journey files (YAML).")
-    List<Path> files;
-
-    @Option(names = "--var", paramLabel = "NAME=VALUE", mapFallbackValue = "",
-            description = "Sets a variable, as run would (repeatable).")
-    Map<String, String> vars = new LinkedHashMap<>();
+    @Mixin
+    JourneyFileOptions journeyFiles;
 
     @Override
     public Integer call() {
         int code = ExitCodes.PASSED;
-        for (Path file : files) {
+        for (Path file : journeyFiles.files) {
             try {
-                JourneyFile loaded = JourneyFiles.load(List.of(file), vars, parent.environment).getFirst();
+                JourneyFile loaded = journeyFiles.load(file, parent.environment);
                 int steps = loaded.journeys().stream().mapToInt(j -> j.steps().size()).sum();
                 spec.commandLine().getOut().printf("%s: ok (%s: %s; %s)%n", file, count(loaded.journeys().size(), "journey"),
                         String.join(", ", loaded.journeys().stream().map(Journey::name).toList()), count(steps, "step"));
@@ -48,9 +41,9 @@ final class ValidateCommand implements Callable<Integer> {
                 code = ExitCodes.USAGE;
             }
         }
-        if (code == ExitCodes.PASSED && files.size() > 1) {
+        if (code == ExitCodes.PASSED && journeyFiles.files.size() > 1) {
             try {
-                JourneyFiles.load(files, vars, parent.environment);
+                journeyFiles.load(parent.environment);
             } catch (SpecException e) {
                 spec.commandLine().getErr().println(e.getMessage());
                 code = ExitCodes.USAGE;

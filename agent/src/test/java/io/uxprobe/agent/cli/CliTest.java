@@ -8,39 +8,27 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.github.tomakehurst.wiremock.WireMockServer;
+import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
 import javax.xml.parsers.DocumentBuilderFactory;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import org.w3c.dom.Document;
 import org.w3c.dom.Element;
 
 class CliTest {
 
-    static WireMockServer wm;
+    @RegisterExtension
+    static WireMockExtension wm = WireMockExtension.newInstance().options(options().dynamicPort().bindAddress("127.0.0.1")).build();
     @TempDir
     Path dir;
 
-    @BeforeAll
-    static void start() {
-        wm = new WireMockServer(options().dynamicPort().bindAddress("127.0.0.1"));
-        wm.start();
-    }
-
-    @AfterAll
-    static void stop() {
-        wm.stop();
-    }
-
     @BeforeEach
     void healthyService() {
-        wm.resetAll();
         wm.stubFor(post("/api/login").willReturn(aResponse().withHeader("Content-Type", "application/json").withBody("{\"token\":\"t-1\"}")));
         wm.stubFor(get("/api/me").willReturn(aResponse().withHeader("Content-Type", "application/json").withBody("{\"name\":\"Ada\"}")));
         wm.stubFor(get("/api/search?q=jazz&limit=10").willReturn(aResponse().withHeader("Content-Type", "application/json")
@@ -48,7 +36,7 @@ class CliTest {
     }
 
     String base() {
-        return "http://127.0.0.1:" + wm.port();
+        return "http://127.0.0.1:" + wm.getPort();
     }
 
     static Path example(String name) {

@@ -9,13 +9,12 @@ import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.github.tomakehurst.wiremock.WireMockServer;
+import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import java.nio.file.Path;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
@@ -26,22 +25,11 @@ import org.junit.jupiter.params.provider.CsvSource;
 class EveryCheckTest {
 
     static final Path FILE = Path.of("src/test/resources/journeys/every-check.yaml");
-    static WireMockServer wm;
-
-    @BeforeAll
-    static void start() {
-        wm = new WireMockServer(options().dynamicPort().bindAddress("127.0.0.1"));
-        wm.start();
-    }
-
-    @AfterAll
-    static void stop() {
-        wm.stop();
-    }
+    @RegisterExtension
+    static WireMockExtension wm = WireMockExtension.newInstance().options(options().dynamicPort().bindAddress("127.0.0.1")).build();
 
     @BeforeEach
     void rightAnswers() {
-        wm.resetAll();
         wm.stubFor(post("/api/login").withRequestBody(equalTo("user=ada&password=pw%21"))
                 .willReturn(login("{\"token\":\"tok-1\",\"user\":{\"name\":\"ada\",\"age\":36},\"roles\":[\"admin\",\"dj\"],\"flags\":{\"beta\":true}}")));
         wm.stubFor(get(urlPathEqualTo("/home")).withQueryParam("who", equalTo("req-5"))
@@ -57,14 +45,14 @@ class EveryCheckTest {
     }
 
     Cli run() {
-        return Cli.run(Map.of("PASSWORD", "pw!"), "run", FILE.toString(), "--var", "base=http://127.0.0.1:" + wm.port());
+        return Cli.run(Map.of("PASSWORD", "pw!"), "run", FILE.toString(), "--var", "base=http://127.0.0.1:" + wm.getPort());
     }
 
     @Test
     void everyCheckPassesOnTheRightAnswers() {
         Cli r = run();
         assertThat(r.exitCode()).as(r.out() + r.err()).isEqualTo(ExitCodes.PASSED);
-        assertThat(r.out()).contains("ok    login", "ok    page", "ok    use  GET http://127.0.0.1:" + wm.port() + "/use/77/owl  204");
+        assertThat(r.out()).contains("ok    login", "ok    page", "ok    use  GET http://127.0.0.1:" + wm.getPort() + "/use/77/owl  204");
     }
 
     @ParameterizedTest(name = "{0}")

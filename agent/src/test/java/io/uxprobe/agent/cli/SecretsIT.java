@@ -8,7 +8,7 @@ import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.github.tomakehurst.wiremock.WireMockServer;
+import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -17,9 +17,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -32,20 +31,10 @@ class SecretsIT {
     static final String FILE_SECRET = "file-s3cret-value";
     static final String TOKEN = "tok-9f8e7d6c5b4a";
 
-    WireMockServer wm;
+    @RegisterExtension
+    static WireMockExtension wm = WireMockExtension.newInstance().options(options().dynamicPort().bindAddress("127.0.0.1")).build();
     @TempDir
     Path dir;
-
-    @BeforeEach
-    void start() {
-        wm = new WireMockServer(options().dynamicPort().bindAddress("127.0.0.1"));
-        wm.start();
-    }
-
-    @AfterEach
-    void stop() {
-        wm.stop();
-    }
 
     @Test
     void noSecretInOutputReportsOrLogs() throws Exception {
@@ -85,7 +74,7 @@ class SecretsIT {
                         errorSignatures: off
                         expect:
                           bodyContains: "welcome ${secret:UXPROBE_PASSWORD}"
-                """.formatted(wm.port()));
+                """.formatted(wm.getPort()));
 
         Path junit = dir.resolve("junit.xml");
         Path json = dir.resolve("report.json");

@@ -7,7 +7,7 @@ import static io.uxprobe.probes.journey.StepBuilder.journey;
 import static io.uxprobe.probes.journey.StepBuilder.step;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.github.tomakehurst.wiremock.WireMockServer;
+import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import io.uxprobe.probes.errors.ErrorDetector;
 import io.uxprobe.probes.errors.Signature;
 import io.uxprobe.probes.http.HttpClients;
@@ -18,31 +18,24 @@ import java.util.List;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** A 200 OK that shows the user an error fails the step with error_message; an app that merely contains the words does not. */
 class ErrorMessageTest {
 
-    static WireMockServer wm;
+    @RegisterExtension
+    static WireMockExtension wm = WireMockExtension.newInstance().options(options().dynamicPort().bindAddress("127.0.0.1")).build();
     static HttpClients clients;
 
     @BeforeAll
     static void start() {
-        wm = new WireMockServer(options().dynamicPort().bindAddress("127.0.0.1"));
-        wm.start();
         clients = new HttpClients();
     }
 
     @AfterAll
     static void stop() {
-        wm.stop();
         clients.close();
-    }
-
-    @BeforeEach
-    void reset() {
-        wm.resetAll();
     }
 
     StepResult probe(String path) {
@@ -51,7 +44,7 @@ class ErrorMessageTest {
 
     StepResult probe(List<Signature> own, String path) {
         JourneyRunner runner = new JourneyRunner(clients, new ErrorDetector(own), Clock.systemUTC());
-        return runner.run(journey("j", step("page", "http://127.0.0.1:" + wm.port() + path).build()), Variables.empty(), Redactor.none())
+        return runner.run(journey("j", step("page", "http://127.0.0.1:" + wm.getPort() + path).build()), Variables.empty(), Redactor.none())
                 .steps().getFirst();
     }
 
@@ -128,7 +121,7 @@ class ErrorMessageTest {
         assertThat(f.signature()).hasValue("oops");
 
         JourneyRunner runner = new JourneyRunner(clients, new ErrorDetector(List.of()), Clock.systemUTC());
-        StepResult off = runner.run(journey("j", step("page", "http://127.0.0.1:" + wm.port() + "/oops").noErrorSignatures().build()),
+        StepResult off = runner.run(journey("j", step("page", "http://127.0.0.1:" + wm.getPort() + "/oops").noErrorSignatures().build()),
                 Variables.empty(), Redactor.none()).steps().getFirst();
         assertThat(off.passed()).isTrue();
     }

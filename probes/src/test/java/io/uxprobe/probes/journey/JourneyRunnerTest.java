@@ -14,7 +14,7 @@ import static io.uxprobe.probes.journey.StepBuilder.template;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.node.IntNode;
-import com.github.tomakehurst.wiremock.WireMockServer;
+import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import com.github.tomakehurst.wiremock.http.Fault;
 import io.uxprobe.probes.check.Expectation;
 import io.uxprobe.probes.check.StatusRange;
@@ -37,34 +37,32 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 class JourneyRunnerTest {
 
-    static WireMockServer wm;
+    @RegisterExtension
+    static WireMockExtension wm = WireMockExtension.newInstance().options(options().dynamicPort().bindAddress("127.0.0.1")).build();
     static HttpClients clients;
     JourneyRunner runner;
 
     @BeforeAll
     static void start() {
-        wm = new WireMockServer(options().dynamicPort().bindAddress("127.0.0.1"));
-        wm.start();
         clients = new HttpClients();
     }
 
     @AfterAll
     static void stop() {
-        wm.stop();
         clients.close();
     }
 
     @BeforeEach
     void reset() {
-        wm.resetAll();
         runner = new JourneyRunner(clients, new ErrorDetector(List.of()), Clock.systemUTC());
     }
 
     String url(String path) {
-        return "http://127.0.0.1:" + wm.port() + path;
+        return "http://127.0.0.1:" + wm.getPort() + path;
     }
 
     JourneyResult run(Journey j) {
