@@ -1,5 +1,6 @@
 package io.uxprobe.agent.cli;
 
+import io.uxprobe.agent.config.JourneyFiles;
 import io.uxprobe.probes.spec.JourneyFile;
 import io.uxprobe.probes.spec.SpecException;
 import io.uxprobe.probes.template.Environment;

@@ -1,4 +1,4 @@
-package io.uxprobe.agent.cli;
+package io.uxprobe.agent.config;
 
 import io.uxprobe.probes.journey.Journey;
 import io.uxprobe.probes.spec.JourneyFile;
@@ -12,11 +12,11 @@ import java.util.List;
 import java.util.Map;
 
 /** Loads the journey files a command names, all or nothing; journey names must be unique across them. */
-final class JourneyFiles {
+public final class JourneyFiles {
 
     private JourneyFiles() {}
 
-    static List<JourneyFile> load(List<Path> paths, Map<String, String> vars, Environment env) throws SpecException {
+    public static List<JourneyFile> load(List<Path> paths, Map<String, String> vars, Environment env) throws SpecException {
         JourneyFileLoader loader = new JourneyFileLoader();
         List<JourneyFile> files = new ArrayList<>();
         Map<String, Journey> seen = new HashMap<>();

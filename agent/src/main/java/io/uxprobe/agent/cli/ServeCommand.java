@@ -1,0 +1,110 @@
+package io.uxprobe.agent.cli;
+
+import io.uxprobe.agent.log.RunLog;
+import io.uxprobe.agent.serve.Agent;
+import io.uxprobe.agent.serve.ServeConfig;
+import io.uxprobe.agent.serve.Signals;
+import io.uxprobe.probes.spec.Durations;
+import io.uxprobe.probes.spec.SpecException;
+import java.net.InetSocketAddress;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParentCommand;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+@Command(name = "serve",
+        mixinStandardHelpOptions = true,
+        versionProvider = VersionProvider.class,
+        description = {"Runs the journeys on their intervals and serves their results to Prometheus on /metrics.",
+                "Reloads on SIGHUP, POST /-/reload, and when a journey file changes; an invalid file is refused and the",
+                "old journeys keep running. SIGTERM lets running journeys finish (see --grace), then exits 0."})
+final class ServeCommand implements Callable<Integer> {
+
+    @Spec
+    CommandSpec spec;
+
+    @ParentCommand
+    UxprobeCommand parent;
+
+    @Mixin
+    JourneyFileOptions journeyFiles;
+
+    @Option(names = "--region", paramLabel = "NAME",
+            description = "The region label of every series (default: $UXPROBE_REGION, else the file's agent.region, else 'default').")
+    String region;
+
+    @Option(names = "--listen", paramLabel = "HOST:PORT", defaultValue = ":9716",
+            description = "Where to serve /metrics, /-/healthy, /-/ready, /-/reload (default ${DEFAULT-VALUE}: every interface).")
+    String listen;
+
+    @Option(names = "--web-config", paramLabel = "PATH",
+            description = "Basic auth and TLS for the endpoints, in Prometheus's web config format.")
+    Path webConfig;
+
+    @Option(names = "--max-concurrency", paramLabel = "N", defaultValue = "32",
+            description = "Journey runs at once, at most (default ${DEFAULT-VALUE}).")
+    int maxConcurrency;
+
+    @Option(names = "--grace", paramLabel = "DURATION", defaultValue = "25s",
+            description = "On SIGTERM, how long running journeys may finish (default ${DEFAULT-VALUE}).")
+    String grace;
+
+    @Option(names = "--log-format", paramLabel = "FORMAT", defaultValue = "text",
+            description = "text (logfmt) or json: one line per journey run (default ${DEFAULT-VALUE}).")
+    String logFormat;
+
+    @Option(names = "--no-watch", description = "Does not reload when a journey file changes on disk.")
+    boolean noWatch;
+
+    @Override
+    public Integer call() throws Exception {
+        CommandLine cli = spec.commandLine();
+        ServeConfig config = new ServeConfig(journeyFiles.files, journeyFiles.vars, Optional.ofNullable(region).filter(r -> !r.isBlank()),
+                address(listen, cli), Optional.ofNullable(webConfig), positive(maxConcurrency, cli),
+                Durations.parse(grace).orElseThrow(() -> new CommandLine.ParameterException(cli, "--grace '" + grace + "' is not a duration such as 30s")),
+                !noWatch);
+        RunLog log = new RunLog(cli.getErr(), format(logFormat, cli), Clock.systemUTC());
+        Agent agent;
+        try {
+            agent = Agent.start(config, parent.environment, log);
+        } catch (SpecException e) {
+            cli.getErr().println("uxprobe: " + e.getMessage());
+            return ExitCodes.USAGE;
+        }
+        Signals.awaitTermination(agent);
+        agent.stop(config.grace());
+        return ExitCodes.PASSED;
+    }
+
+    static InetSocketAddress address(String listen, CommandLine cli) {
+        int colon = listen.lastIndexOf(':');
+        try {
+            int port = Integer.parseInt(listen.substring(colon + 1));
+            String host = listen.substring(0, Math.max(colon, 0)).replace("[", "").replace("]", "");
+            return host.isEmpty() ? new InetSocketAddress(port) : new InetSocketAddress(host, port);
+        } catch (RuntimeException e) {
+            throw new CommandLine.ParameterException(cli, "--listen '" + listen + "' must look like HOST:PORT or :PORT");
+        }
+    }
+
+    private static int positive(int n, CommandLine cli) {
+        if (n < 1) throw new CommandLine.ParameterException(cli, "--max-concurrency must be at least 1");
+        return n;
+    }
+
+    private static RunLog.Format format(String f, CommandLine cli) {
+        return switch (f.toLowerCase(Locale.ROOT)) {
+            case "text", "logfmt" -> RunLog.Format.TEXT;
+            case "json" -> RunLog.Format.JSON;
+            default -> throw new CommandLine.ParameterException(cli, "--log-format must be text or json, not '" + f + "'");
+        };
+    }
+}

@@ -1,0 +1,165 @@
+package io.uxprobe.agent.serve;
+
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import io.prometheus.metrics.exporter.httpserver.HTTPServer;
+import io.uxprobe.agent.config.JourneyFiles;
+import io.uxprobe.agent.log.RunLog;
+import io.uxprobe.agent.metrics.AgentMetrics;
+import io.uxprobe.agent.metrics.JourneyMetrics;
+import io.uxprobe.agent.schedule.Probe;
+import io.uxprobe.agent.schedule.Scheduler;
+import io.uxprobe.probes.errors.Catalog;
+import io.uxprobe.probes.errors.ErrorDetector;
+import io.uxprobe.probes.errors.Signature;
+import io.uxprobe.probes.http.HttpClients;
+import io.uxprobe.probes.journey.Journey;
+import io.uxprobe.probes.journey.JourneyRunner;
+import io.uxprobe.probes.spec.JourneyFile;
+import io.uxprobe.probes.spec.SpecException;
+import io.uxprobe.probes.template.Environment;
+import java.io.IOException;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.Executors;
+import java.util.random.RandomGenerator;
+
+/**
+ * The always-on agent: journeys on a schedule, their results as Prometheus metrics on {@code /metrics}, reloads
+ * that never lose the running journeys. Built by {@code uxprobe serve}; tests start it in-process.
+ */
+public final class Agent implements AutoCloseable {
+
+    /** What a reload came to. */
+    public sealed interface Reload {
+        record Applied(String summary) implements Reload {}
+
+        record Refused(String error) implements Reload {}
+    }
+
+    private final ServeConfig config;
+    private final Environment env;
+    private final RunLog log;
+    private final String region;
+    private final AgentMetrics agentMetrics;
+    private final JourneyMetrics journeyMetrics;
+    private final HttpClients clients = new HttpClients();
+    private final Scheduler scheduler;
+    private final HTTPServer server;
+    private final ConfigWatcher watcher;
+    /** Journey name and region of every probe now scheduled, to remove the series of those a reload drops. */
+    private Map<String, Probe> probes = Map.of();
+    private String summary = "starting";
+
+    private Agent(ServeConfig config, Environment env, RunLog log, List<JourneyFile> files) throws IOException {
+        this.config = config;
+        this.env = env;
+        this.log = log;
+        this.region = config.region().or(() -> env.variable("UXPROBE_REGION")).filter(r -> !r.isBlank()).orElse("default");
+        this.agentMetrics = new AgentMetrics(region);
+        this.journeyMetrics = new JourneyMetrics(agentMetrics.registry());
+        this.scheduler = new Scheduler(config.maxConcurrency(), RandomGenerator.getDefault(),
+                (probe, e) -> log.error("journey run crashed (a bug in uxprobe)", Map.of("probe", probe.key(), "error", String.valueOf(e))));
+        apply(files);
+        this.server = WebServer.start(config, registry(), new Endpoints(this));
+        this.watcher = config.watch() ? new ConfigWatcher(config.files(), () -> reload("journey file changed")) : null;
+    }
+
+    /** Loads the journey files and starts; an invalid file stops the start with its positioned error. */
+    public static Agent start(ServeConfig config, Environment env, RunLog log) throws SpecException, IOException {
+        List<JourneyFile> files = JourneyFiles.load(config.files(), config.vars(), env);
+        Agent agent = new Agent(config, env, log, files);
+        log.info("uxprobe serving", Map.of("listen", config.listen().getHostString() + ":" + agent.port(), "region", agent.region,
+                "journeys", agent.summary));
+        return agent;
+    }
+
+    public int port() {
+        return server.getPort();
+    }
+
+    public String region() {
+        return region;
+    }
+
+    public PrometheusMeterRegistry registry() {
+        return agentMetrics.registry();
+    }
+
+    public boolean ready() {
+        return scheduler.everyProbeRanOnce();
+    }
+
+    synchronized String summary() {
+        return summary;
+    }
+
+    /** Reads the journey files again. An invalid file is refused whole: the old journeys keep running. */
+    public synchronized Reload reload(String cause) {
+        List<JourneyFile> files;
+        try {
+            files = JourneyFiles.load(config.files(), config.vars(), env);
+        } catch (SpecException e) {
+            agentMetrics.reloadSuccessful(false);
+            log.error("reload failed, old journeys keep running", Map.of("cause", cause, "error", e.getMessage()));
+            return new Reload.Refused(e.getMessage());
+        }
+        apply(files);
+        log.info("journeys reloaded", Map.of("cause", cause, "journeys", summary));
+        return new Reload.Applied(summary);
+    }
+
+    private synchronized void apply(List<JourneyFile> files) {
+        Map<String, Probe> next = new HashMap<>();
+        for (JourneyFile file : files) {
+            JourneyRunner runner = new JourneyRunner(clients, new ErrorDetector(file.errorSignatures()), Clock.systemUTC());
+            Set<String> signatures = new LinkedHashSet<>(Catalog.ids());
+            file.errorSignatures().stream().map(Signature::id).forEach(signatures::add);
+            for (Journey journey : file.journeys()) {
+                JourneyProbe probe = new JourneyProbe(journey, region, runner, file.vars(), file.redactor(), journeyMetrics, log);
+                journeyMetrics.register(journey, region, signatures);
+                next.put(probe.key(), probe);
+            }
+        }
+        probes.forEach((key, old) -> {
+            if (!next.containsKey(key) && old instanceof JourneyProbe p) journeyMetrics.remove(p.journey().name(), p.region());
+        });
+        scheduler.replace(next.values());
+        probes = next;
+        agentMetrics.reloadSuccessful(true);
+        List<String> names = new ArrayList<>(next.keySet());
+        names.sort(null);
+        summary = names.size() + (names.size() == 1 ? " journey" : " journeys") + " (" + String.join(", ", names) + ")";
+    }
+
+    /** Stops scheduling, lets runs under way finish within the grace period, then closes the endpoints. */
+    public void stop(Duration grace) {
+        try {
+            scheduler.shutdown(grace);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        try {
+            if (watcher != null) watcher.close();
+        } catch (IOException e) {
+            log.error("cannot stop watching the journey files", Map.of("error", String.valueOf(e.getMessage())));
+        }
+        server.close();
+        clients.close();
+        log.info("uxprobe stopped", Map.of());
+    }
+
+    @Override
+    public void close() {
+        stop(Duration.ZERO);
+    }
+
+    static java.util.concurrent.ExecutorService endpointThreads() {
+        return Executors.newVirtualThreadPerTaskExecutor();
+    }
+}

@@ -1,0 +1,90 @@
+package io.uxprobe.agent.serve;
+
+import java.io.IOException;
+import java.nio.file.ClosedWatchServiceException;
+import java.nio.file.FileSystems;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardWatchEventKinds;
+import java.nio.file.WatchKey;
+import java.nio.file.WatchService;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Reloads when a journey file's content changes. Watches the files' folders, not the files, because editors
+ * and Kubernetes ConfigMaps replace files (rename, symlink swap) rather than write into them.
+ */
+final class ConfigWatcher implements AutoCloseable {
+
+    /** Editors save in bursts of events; wait for the burst to end. */
+    private static final long SETTLE_MILLIS = 300;
+
+    private final List<Path> files;
+    private final Runnable onChange;
+    private final WatchService watcher;
+    private final Thread thread;
+    private String lastDigest;
+
+    ConfigWatcher(List<Path> files, Runnable onChange) throws IOException {
+        this.files = files.stream().map(p -> p.toAbsolutePath().normalize()).toList();
+        this.onChange = onChange;
+        this.watcher = FileSystems.getDefault().newWatchService();
+        Set<Path> folders = new LinkedHashSet<>();
+        for (Path f : this.files) folders.add(f.getParent());
+        for (Path folder : folders) {
+            folder.register(watcher, StandardWatchEventKinds.ENTRY_CREATE, StandardWatchEventKinds.ENTRY_MODIFY,
+                    StandardWatchEventKinds.ENTRY_DELETE);
+        }
+        this.lastDigest = digest();
+        this.thread = Thread.ofVirtual().name("journey file watch").start(this::watch);
+    }
+
+    private void watch() {
+        try {
+            while (true) {
+                WatchKey key = watcher.take();
+                do {
+                    key.pollEvents();
+                    key.reset();
+                } while ((key = watcher.poll(SETTLE_MILLIS, TimeUnit.MILLISECONDS)) != null);
+                String now = digest();
+                if (!now.equals(lastDigest)) {
+                    lastDigest = now;
+                    onChange.run();
+                }
+            }
+        } catch (InterruptedException | ClosedWatchServiceException e) {
+            // closed: the agent is stopping
+        }
+    }
+
+    /** One digest over every file's bytes; a missing file counts as a change too. */
+    private String digest() {
+        try {
+            MessageDigest sha = MessageDigest.getInstance("SHA-256");
+            for (Path f : files) {
+                sha.update(f.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8));
+                try {
+                    sha.update(Files.readAllBytes(f));
+                } catch (IOException e) {
+                    sha.update((byte) 0);
+                }
+            }
+            return HexFormat.of().formatHex(sha.digest());
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    @Override
+    public void close() throws IOException {
+        watcher.close();
+        thread.interrupt();
+    }
+}

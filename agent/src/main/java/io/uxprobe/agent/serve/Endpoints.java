@@ -1,0 +1,67 @@
+package io.uxprobe.agent.serve;
+
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpHandler;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+
+/**
+ * The agent's own endpoints beside {@code /metrics} and {@code /-/healthy} (which client_java's server answers):
+ * {@code /-/ready}, {@code POST /-/reload}, and an index at {@code /}.
+ */
+final class Endpoints implements HttpHandler {
+
+    private final Agent agent;
+
+    Endpoints(Agent agent) {
+        this.agent = agent;
+    }
+
+    @Override
+    public void handle(HttpExchange exchange) throws IOException {
+        try (exchange) {
+            String path = exchange.getRequestURI().getPath();
+            String method = exchange.getRequestMethod();
+            switch (path) {
+                case "/-/ready" -> {
+                    if (agent.ready()) reply(exchange, 200, "uxprobe is ready.\n");
+                    else reply(exchange, 503, "uxprobe is not ready: waiting for the first run of every journey.\n");
+                }
+                case "/-/reload" -> {
+                    if (!method.equals("POST") && !method.equals("PUT")) {
+                        exchange.getResponseHeaders().set("Allow", "POST, PUT");
+                        reply(exchange, 405, "use POST to reload the journey files.\n");
+                    } else {
+                        Agent.Reload outcome = agent.reload("POST /-/reload");
+                        switch (outcome) {
+                            case Agent.Reload.Applied a -> reply(exchange, 200, "reloaded: " + a.summary() + "\n");
+                            case Agent.Reload.Refused r -> reply(exchange, 500, "reload refused, old journeys keep running: " + r.error() + "\n");
+                        }
+                    }
+                }
+                case "/" -> reply(exchange, 200, """
+                        uxprobe %s
+                          /metrics      Prometheus metrics
+                          /-/healthy    200 while the agent runs
+                          /-/ready      200 once every journey has run once
+                          /-/reload     POST to reload the journey files
+                        """.formatted(agent.summary()));
+                default -> reply(exchange, 404, "no such page: " + path + " (see /)\n");
+            }
+        }
+    }
+
+    private static void reply(HttpExchange exchange, int status, String text) throws IOException {
+        byte[] body = text.getBytes(StandardCharsets.UTF_8);
+        exchange.getResponseHeaders().set("Content-Type", "text/plain; charset=utf-8");
+        if (exchange.getRequestMethod().equals("HEAD")) {
+            exchange.sendResponseHeaders(status, -1);
+            return;
+        }
+        exchange.sendResponseHeaders(status, body.length);
+        try (OutputStream out = exchange.getResponseBody()) {
+            out.write(body);
+        }
+    }
+}
