@@ -61,8 +61,8 @@ public final class Agent implements AutoCloseable {
         this.env = env;
         this.log = log;
         this.region = config.region().or(() -> env.variable("UXPROBE_REGION")).filter(r -> !r.isBlank()).orElse("default");
-        this.agentMetrics = new AgentMetrics(region);
-        this.journeyMetrics = new JourneyMetrics(agentMetrics.registry());
+        this.agentMetrics = new AgentMetrics(region, io.uxprobe.agent.cli.VersionProvider.version());
+        this.journeyMetrics = agentMetrics.journeys();
         this.scheduler = new Scheduler(config.maxConcurrency(), RandomGenerator.getDefault(),
                 (probe, e) -> log.error("journey run crashed (a bug in uxprobe)", Map.of("probe", probe.key(), "error", String.valueOf(e))));
         apply(files);
@@ -105,7 +105,7 @@ public final class Agent implements AutoCloseable {
         try {
             files = JourneyFiles.load(config.files(), config.vars(), env);
         } catch (SpecException e) {
-            agentMetrics.reloadSuccessful(false);
+            agentMetrics.configReloaded(false);
             log.error("reload failed, old journeys keep running", Map.of("cause", cause, "error", e.getMessage()));
             return new Reload.Refused(e.getMessage());
         }
@@ -131,7 +131,7 @@ public final class Agent implements AutoCloseable {
         });
         scheduler.replace(next.values());
         probes = next;
-        agentMetrics.reloadSuccessful(true);
+        agentMetrics.configReloaded(true);
         List<String> names = new ArrayList<>(next.keySet());
         names.sort(null);
         summary = names.size() + (names.size() == 1 ? " journey" : " journeys") + " (" + String.join(", ", names) + ")";
@@ -151,6 +151,7 @@ public final class Agent implements AutoCloseable {
         }
         server.close();
         clients.close();
+        agentMetrics.close();
         log.info("uxprobe stopped", Map.of());
     }
 
