@@ -1,5 +1,6 @@
 package io.uxprobe.probes.http;
 
+import io.uxprobe.probes.journey.Egress;
 import io.uxprobe.probes.journey.Settings;
 import io.uxprobe.probes.journey.Tls;
 import java.util.concurrent.ConcurrentHashMap;
@@ -12,13 +13,18 @@ import okhttp3.OkHttpClient;
  * so dns, connect and tls are measured as a new user meets them; {@code reuseConnections: true} shares one pool.
  * Clients never retry on their own ({@code retryOnConnectionFailure(false)}): one probe, one request.
  *
+ * <p>A run may leave through a region's {@link Egress}: its proxy, and its DNS server in place of the system resolver.
+ *
  * <p>Fresh DNS needs the JVM's own cache off: the agent sets {@code networkaddress.cache.ttl=0} at start.
  */
 public final class HttpClients implements AutoCloseable {
 
     private final OkHttpClient root;
     private final ConnectionPool sharedPool = new ConnectionPool(16, 5, TimeUnit.MINUTES);
-    private final ConcurrentHashMap<Tls, OkHttpClient> byTls = new ConcurrentHashMap<>();
+    private final ConcurrentHashMap<ClientKey, OkHttpClient> clients = new ConcurrentHashMap<>();
+
+    /** One client per way of trusting servers and way out; a run only adds its own pool and cookie jar. */
+    private record ClientKey(Tls tls, Egress egress) {}
 
     public HttpClients() {
         // one deadline rules a step (callTimeout); socket timeouts off so they never cut in first
@@ -30,17 +36,26 @@ public final class HttpClients implements AutoCloseable {
                 .build();
     }
 
-    /** Opens the HTTP side of one journey run; close it when the run ends. */
+    /** Opens the HTTP side of one journey run, straight out of the agent; close it when the run ends. */
     public Session open(Settings settings) {
-        OkHttpClient base = byTls.computeIfAbsent(settings.tls(), tls -> {
+        return open(settings, Egress.DIRECT);
+    }
+
+    /**
+     * Opens the HTTP side of one journey run that leaves through {@code egress} (a region's proxy and DNS server);
+     * close it when the run ends.
+     */
+    public Session open(Settings settings, Egress egress) {
+        OkHttpClient base = clients.computeIfAbsent(new ClientKey(settings.tls(), egress), key -> {
             OkHttpClient.Builder b = root.newBuilder();
-            TrustSettings.apply(b, tls);
+            TrustSettings.apply(b, key.tls());
+            EgressSettings.apply(b, key.egress(), key.tls());
             return b.build();
         });
         ConnectionPool pool = settings.reuseConnections() ? sharedPool : new ConnectionPool(4, 1, TimeUnit.MINUTES);
         RunCookieJar cookies = new RunCookieJar();
         OkHttpClient client = base.newBuilder().connectionPool(pool).cookieJar(cookies).build();
-        return new Session(client, cookies, settings.reuseConnections() ? null : pool);
+        return new Session(client, cookies, settings.reuseConnections() ? null : pool, egress.proxy());
     }
 
     @Override

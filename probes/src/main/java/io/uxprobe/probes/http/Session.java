@@ -2,6 +2,7 @@ package io.uxprobe.probes.http;
 
 import io.uxprobe.probes.journey.Failure;
 import io.uxprobe.probes.journey.FailureReason;
+import io.uxprobe.probes.journey.ProxyServer;
 import io.uxprobe.probes.journey.StreamSpec;
 import io.uxprobe.probes.spec.DataSize;
 import java.io.ByteArrayOutputStream;
@@ -37,11 +38,14 @@ public final class Session implements AutoCloseable {
     private final OkHttpClient client;
     private final RunCookieJar cookies;
     private final okhttp3.ConnectionPool ownPool;
+    private final Optional<ProxyServer> proxy;
 
-    Session(OkHttpClient client, RunCookieJar cookies, okhttp3.ConnectionPool ownPool) {
+    /** @param proxy the region's proxy every connection goes to, named in connection failures */
+    Session(OkHttpClient client, RunCookieJar cookies, okhttp3.ConnectionPool ownPool, Optional<ProxyServer> proxy) {
         this.client = client;
         this.cookies = cookies;
         this.ownPool = ownPool;
+        this.proxy = proxy;
     }
 
     /**
@@ -64,11 +68,17 @@ public final class Session implements AutoCloseable {
             response = call.execute();
         } catch (IOException e) {
             phases.failedNow();
-            Failure f = TransportErrors.classify(e, phases.stage(), timedOut(start, timeout), timeout);
+            Failure f = TransportErrors.classify(e, phases.stage(), timedOut(start, timeout), timeout, proxy);
             return new Exchange(OptionalInt.empty(), Optional.empty(), Optional.of(f), phases.timings(),
                     Duration.ofNanos(System.nanoTime() - start), 0, OptionalDouble.empty(), Optional.empty());
         }
         try (response) {
+            // inside a CONNECT tunnel a 407 would be the site's own; outside one it is the proxy's
+            if (response.code() == 407 && proxy.isPresent() && !response.request().isHttps()) {
+                phases.bodyRead();
+                return new Exchange(OptionalInt.of(407), Optional.empty(), Optional.of(proxyRefused()), phases.timings(),
+                        Duration.ofNanos(System.nanoTime() - start), 0, OptionalDouble.empty(), Optional.empty());
+            }
             BodyRead read = stream.isPresent()
                     ? readStream(response.body(), stream.get(), phases, start, timeout)
                     : readCapped(response.body(), maxBody, phases, start, timeout);
@@ -79,6 +89,14 @@ public final class Session implements AutoCloseable {
             return new Exchange(OptionalInt.of(response.code()), Optional.of(observed), read.failure, phases.timings(),
                     took, read.total, rate, expiry(response.handshake()));
         }
+    }
+
+    /** The proxy, not the site, answered: the site was never reached. */
+    private Failure proxyRefused() {
+        ProxyServer p = proxy.orElseThrow();
+        return Failure.of(FailureReason.CONNECT, p.credentials().isPresent()
+                ? "proxy " + p + " refused the password (407 Proxy Authentication Required)"
+                : "proxy " + p + " wants a password (407 Proxy Authentication Required): give it in the region's proxy URL as user:password@");
     }
 
     private record BodyRead(byte[] bytes, long total, Optional<Failure> failure) {}

@@ -2,6 +2,7 @@ package io.uxprobe.probes.http;
 
 import io.uxprobe.probes.journey.Failure;
 import io.uxprobe.probes.journey.FailureReason;
+import io.uxprobe.probes.journey.ProxyServer;
 import java.io.EOFException;
 import java.io.IOException;
 import java.io.InterruptedIOException;
@@ -14,6 +15,7 @@ import java.net.UnknownHostException;
 import java.security.cert.CertificateExpiredException;
 import java.security.cert.CertificateNotYetValidException;
 import java.time.Duration;
+import java.util.Optional;
 import javax.net.ssl.SSLException;
 import javax.net.ssl.SSLHandshakeException;
 import javax.net.ssl.SSLPeerUnverifiedException;
@@ -29,6 +31,25 @@ final class TransportErrors {
      * @param deadline the step's deadline, for the message
      */
     static Failure classify(IOException e, PhaseRecorder.Stage stage, boolean timedOut, Duration deadline) {
+        return classify(e, stage, timedOut, deadline, Optional.empty());
+    }
+
+    /**
+     * @param proxy the proxy every connection goes to: then the names resolved and the connections made are the
+     *     proxy's, and failures say so (never with its credentials)
+     */
+    static Failure classify(IOException e, PhaseRecorder.Stage stage, boolean timedOut, Duration deadline, Optional<ProxyServer> proxy) {
+        if (proxy.isPresent() && !timedOut && !isTimeout(e)) {
+            if (e instanceof UnknownHostException) {
+                return Failure.of(FailureReason.DNS, "host name of proxy " + proxy.get() + " did not resolve: " + e.getMessage());
+            }
+            Failure f = classify(e, stage, false, deadline);
+            return switch (f.reason()) {
+                case CONNECT -> Failure.of(FailureReason.CONNECT, "could not connect through proxy " + proxy.get() + ": " + shortMessage(e));
+                case TLS -> Failure.of(FailureReason.TLS, f.detail() + " (through proxy " + proxy.get() + ")");
+                default -> f;
+            };
+        }
         String where = stage.words();
         if (timedOut || isTimeout(e)) {
             return Failure.of(FailureReason.TIMEOUT, "timed out after " + io.uxprobe.probes.spec.Durations.format(deadline) + " " + where);

@@ -10,7 +10,6 @@ import java.security.cert.CertificateFactory;
 import java.security.cert.X509Certificate;
 import javax.net.ssl.HostnameVerifier;
 import javax.net.ssl.SSLContext;
-import javax.net.ssl.SSLSocketFactory;
 import javax.net.ssl.X509TrustManager;
 import okhttp3.OkHttpClient;
 import okhttp3.tls.HandshakeCertificates;
@@ -21,28 +20,44 @@ final class TrustSettings {
     private TrustSettings() {}
 
     static void apply(OkHttpClient.Builder builder, Tls tls) {
+        if (tls.insecure()) {
+            HostnameVerifier anyHost = (host, session) -> true;
+            builder.sslSocketFactory(context(tls).getSocketFactory(), TRUST_ALL).hostnameVerifier(anyHost);
+        } else if (tls.caFile().isPresent()) {
+            HandshakeCertificates built = withCaFile(tls);
+            builder.sslSocketFactory(built.sslSocketFactory(), built.trustManager());
+        }
+    }
+
+    /** TLS as {@code tls} says, for a connection OkHttp does not set up itself (to an HTTPS proxy). */
+    static SSLContext context(Tls tls) {
         try {
             if (tls.insecure()) {
-                X509TrustManager trustAll = new TrustAll();
                 SSLContext context = SSLContext.getInstance("TLS");
-                context.init(null, new X509TrustManager[] {trustAll}, null);
-                SSLSocketFactory factory = context.getSocketFactory();
-                HostnameVerifier anyHost = (host, session) -> true;
-                builder.sslSocketFactory(factory, trustAll).hostnameVerifier(anyHost);
-            } else if (tls.caFile().isPresent()) {
-                HandshakeCertificates.Builder certs = new HandshakeCertificates.Builder().addPlatformTrustedCertificates();
-                try (InputStream in = Files.newInputStream(tls.caFile().get())) {
-                    for (Certificate c : CertificateFactory.getInstance("X.509").generateCertificates(in)) {
-                        certs.addTrustedCertificate((X509Certificate) c);
-                    }
-                }
-                HandshakeCertificates built = certs.build();
-                builder.sslSocketFactory(built.sslSocketFactory(), built.trustManager());
+                context.init(null, new X509TrustManager[] {TRUST_ALL}, null);
+                return context;
             }
+            return tls.caFile().isPresent() ? withCaFile(tls).sslContext() : SSLContext.getDefault();
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("cannot set up TLS: " + e.getMessage(), e);
+        }
+    }
+
+    private static HandshakeCertificates withCaFile(Tls tls) {
+        try {
+            HandshakeCertificates.Builder certs = new HandshakeCertificates.Builder().addPlatformTrustedCertificates();
+            try (InputStream in = Files.newInputStream(tls.caFile().orElseThrow())) {
+                for (Certificate c : CertificateFactory.getInstance("X.509").generateCertificates(in)) {
+                    certs.addTrustedCertificate((X509Certificate) c);
+                }
+            }
+            return certs.build();
         } catch (IOException | GeneralSecurityException e) {
             throw new IllegalStateException("cannot set up TLS from " + tls.caFile().map(Object::toString).orElse("settings") + ": " + e.getMessage(), e);
         }
     }
+
+    private static final X509TrustManager TRUST_ALL = new TrustAll();
 
     /** For {@code insecure: true}: the user chose to accept any certificate. */
     private static final class TrustAll implements X509TrustManager {

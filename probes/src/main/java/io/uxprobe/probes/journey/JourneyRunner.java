@@ -49,13 +49,22 @@ public final class JourneyRunner {
      * @param redactor masks the file's secrets; secret values extracted during the run are added to it
      */
     public JourneyResult run(Journey journey, Variables vars, Redactor redactor) {
+        return run(journey, vars, redactor, Egress.DIRECT);
+    }
+
+    /**
+     * Plays the journey as a user in a region would: its requests leave through {@code egress}.
+     *
+     * @see Region#egress()
+     */
+    public JourneyResult run(Journey journey, Variables vars, Redactor redactor, Egress egress) {
         Instant startedAt = clock.instant();
         long start = System.nanoTime();
         long deadline = start + journey.settings().timeout().toNanos();
         List<StepResult> results = new ArrayList<>();
         Variables current = vars;
         boolean failed = false;
-        try (Session session = clients.open(journey.settings())) {
+        try (Session session = clients.open(journey.settings(), egress)) {
             for (Step step : journey.steps()) {
                 Redactor masks = redactor.and(current.secretValues());
                 if (failed) {

@@ -2,10 +2,12 @@ package io.uxprobe.probes.spec;
 
 import io.uxprobe.probes.errors.Signature;
 import io.uxprobe.probes.journey.Journey;
+import io.uxprobe.probes.journey.Region;
 import io.uxprobe.probes.template.Redactor;
 import io.uxprobe.probes.template.Variables;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -14,13 +16,22 @@ import java.util.Set;
  * @param vars the file's {@code vars:} with {@code --var} overrides applied, rendered
  * @param errorSignatures the file's own signatures, added to the built-in catalog
  * @param secrets every secret value the file resolved; never printed
+ * @param agentRegion {@code agent.region}: the region label when the command line and environment give none
+ * @param regions {@code regions:}: every journey runs once per region, through its proxy; empty means from here only
  */
-public record JourneyFile(Path source, Variables vars, List<Signature> errorSignatures, List<Journey> journeys, Set<String> secrets) {
+public record JourneyFile(Path source, Variables vars, List<Signature> errorSignatures, List<Journey> journeys, Set<String> secrets,
+        Optional<String> agentRegion, List<Region> regions) {
 
     public JourneyFile {
         errorSignatures = List.copyOf(errorSignatures);
         journeys = List.copyOf(journeys);
         secrets = Set.copyOf(secrets);
+        regions = List.copyOf(regions);
+    }
+
+    /** A file without {@code agent:} or {@code regions:}. */
+    public JourneyFile(Path source, Variables vars, List<Signature> errorSignatures, List<Journey> journeys, Set<String> secrets) {
+        this(source, vars, errorSignatures, journeys, secrets, Optional.empty(), List.of());
     }
 
     public Redactor redactor() {

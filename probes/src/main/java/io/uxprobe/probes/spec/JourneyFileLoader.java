@@ -2,6 +2,7 @@ package io.uxprobe.probes.spec;
 
 import io.uxprobe.probes.errors.Signature;
 import io.uxprobe.probes.journey.Journey;
+import io.uxprobe.probes.journey.Region;
 import io.uxprobe.probes.journey.Settings;
 import io.uxprobe.probes.template.Environment;
 import io.uxprobe.probes.template.Variables;
@@ -25,7 +26,7 @@ import java.util.Set;
  */
 public final class JourneyFileLoader {
 
-    private static final List<String> KEYS = List.of("vars", "defaults", "errorSignatures", "journeys");
+    private static final List<String> KEYS = List.of("vars", "defaults", "errorSignatures", "journeys", "agent", "regions");
 
     /** Loads {@code file} with the process environment and no {@code --var} overrides. */
     public JourneyFile load(Path file) throws SpecException {
@@ -43,6 +44,8 @@ public final class JourneyFileLoader {
         TemplateReader templates = new TemplateReader(env, baseDir);
 
         Variables vars = VarsBinder.bind(top.get("vars"), varOverrides, templates);
+        Optional<String> agentRegion = RegionsBinder.agentRegion(top.get("agent"));
+        List<Region> regions = new RegionsBinder(templates, vars).bind(top.get("regions"));
         List<Signature> signatures = SignatureBinder.bind(top.get("errorSignatures"));
         SettingsBinder settings = new SettingsBinder(templates, baseDir, variable -> vars.has(variable) ? Optional.empty()
                 : Optional.of("undefined variable ${" + variable + "}: define it under vars: or pass --var " + variable
@@ -56,7 +59,7 @@ public final class JourneyFileLoader {
 
         Set<String> secrets = new LinkedHashSet<>(templates.secrets());
         secrets.addAll(vars.secretValues());
-        return new JourneyFile(file, vars, signatures, journeys, secrets);
+        return new JourneyFile(file, vars, signatures, journeys, secrets, agentRegion, regions);
     }
 
     private static List<Journey> journeys(Fields top, JourneyBinder binder, Settings inherited) throws SpecException {

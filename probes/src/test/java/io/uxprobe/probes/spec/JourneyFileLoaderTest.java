@@ -12,7 +12,11 @@ import io.uxprobe.probes.errors.Signature;
 import io.uxprobe.probes.extract.Extraction;
 import io.uxprobe.probes.extract.Extractor;
 import io.uxprobe.probes.journey.Body;
+import io.uxprobe.probes.journey.DnsServer;
+import io.uxprobe.probes.journey.Egress;
 import io.uxprobe.probes.journey.Journey;
+import io.uxprobe.probes.journey.ProxyServer;
+import io.uxprobe.probes.journey.Region;
 import io.uxprobe.probes.journey.Request;
 import io.uxprobe.probes.journey.Settings;
 import io.uxprobe.probes.journey.Step;
@@ -330,6 +334,78 @@ class JourneyFileLoaderTest {
 
         assertThatThrownBy(() -> loader.load(file, Map.of(), Environment.of(Map.of())))
                 .hasMessageStartingWith(file + ":5:25: undefined variable ${nope}");
+    }
+
+    @Test
+    void agentRegionAndRegionsWithTheirProxiesAndDnsServers() throws Exception {
+        Path file = write("""
+                vars:
+                  proxyUser: probe
+                agent:
+                  region: eu-west
+                regions:
+                  - name: eu-west
+                    proxy: "http://${proxyUser}:${secret:PROXY_PW}@proxy-eu.internal:3128"
+                    dns: 10.0.0.2
+                  - name: us-east
+                    proxy: socks5://proxy-us.internal:1080
+                  - name: ap-south
+                    proxy: HTTPS://[fd00::1]:8443/
+                    dns: "[fd00::53]:5353"
+                  - name: local
+                    dns: dns.internal:5353
+                journeys:
+                  - name: j
+                    steps:
+                      - name: s
+                        request: { url: "https://example.com/" }
+                """);
+
+        JourneyFile loaded = loader.load(file, Map.of(), Environment.of(Map.of("PROXY_PW", "pw:with@signs")));
+
+        assertThat(loaded.agentRegion()).contains("eu-west");
+        assertThat(loaded.regions()).containsExactly(
+                new Region("eu-west", new Position(file, 6, 11), Optional.of(new ProxyServer(ProxyServer.Type.HTTP, "proxy-eu.internal", 3128,
+                        Optional.of(new ProxyServer.Credentials("probe", "pw:with@signs")))), Optional.of(new DnsServer("10.0.0.2", 53))),
+                new Region("us-east", new Position(file, 9, 11), Optional.of(new ProxyServer(ProxyServer.Type.SOCKS5, "proxy-us.internal", 1080,
+                        Optional.empty())), Optional.empty()),
+                new Region("ap-south", new Position(file, 11, 11), Optional.of(new ProxyServer(ProxyServer.Type.HTTPS, "fd00::1", 8443,
+                        Optional.empty())), Optional.of(new DnsServer("fd00::53", 5353))),
+                new Region("local", new Position(file, 14, 11), Optional.empty(), Optional.of(new DnsServer("dns.internal", 5353))));
+        assertThat(loaded.regions().getFirst().egress())
+                .isEqualTo(new Egress(loaded.regions().getFirst().proxy(), loaded.regions().getFirst().dns()));
+        assertThat(loaded.secrets()).containsExactly("pw:with@signs");
+        assertThat(loaded.regions().getFirst().toString()).doesNotContain("pw:with@signs");
+        assertThat(loaded.regions().getFirst().proxy().orElseThrow()).hasToString("http://proxy-eu.internal:3128");
+        assertThat(loaded.regions().get(2).proxy().orElseThrow()).hasToString("https://[fd00::1]:8443");
+    }
+
+    @Test
+    void aProxyPasswordIsASecretEvenWhenWrittenOut() throws Exception {
+        Path file = write("""
+                regions:
+                  - name: eu-west
+                    proxy: "http://probe:hunter2@proxy-eu.internal:3128"
+                journeys:
+                  - name: j
+                    steps:
+                      - name: s
+                        request: { url: "https://example.com/" }
+                """);
+
+        JourneyFile loaded = loader.load(file, Map.of(), Environment.of(Map.of()));
+
+        assertThat(loaded.agentRegion()).isEmpty();
+        assertThat(loaded.secrets()).containsExactly("hunter2");
+        assertThat(loaded.redactor().redact("proxy said hunter2")).isEqualTo("proxy said ***");
+    }
+
+    @Test
+    void withoutAgentOrRegionsTheAgentProbesFromOnePlace() throws SpecException {
+        JourneyFile file = full();
+
+        assertThat(file.agentRegion()).isEmpty();
+        assertThat(file.regions()).isEmpty();
     }
 
     private Path write(String yaml) throws IOException {

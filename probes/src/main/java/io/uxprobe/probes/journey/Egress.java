@@ -1,0 +1,12 @@
+package io.uxprobe.probes.journey;
+
+import java.util.Optional;
+
+/**
+ * How a run's requests leave the agent: straight out ({@link #DIRECT}), or as a region's users would, through its
+ * proxy and with its DNS server.
+ */
+public record Egress(Optional<ProxyServer> proxy, Optional<DnsServer> dns) {
+
+    public static final Egress DIRECT = new Egress(Optional.empty(), Optional.empty());
+}
