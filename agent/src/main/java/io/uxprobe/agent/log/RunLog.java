@@ -54,6 +54,13 @@ public final class RunLog {
         });
     }
 
+    /** Fields in the order given: {@code fields("journey", name, "region", region)}; log lines read the same every time. */
+    public static Map<String, Object> fields(Object... keysAndValues) {
+        Map<String, Object> out = new LinkedHashMap<>();
+        for (int i = 0; i + 1 < keysAndValues.length; i += 2) out.put(String.valueOf(keysAndValues[i]), keysAndValues[i + 1]);
+        return out;
+    }
+
     public void info(String message, Map<String, ?> fields) {
         write("info", message, fields);
     }

@@ -14,6 +14,8 @@ import io.uxprobe.probes.errors.Signature;
 import io.uxprobe.probes.http.HttpClients;
 import io.uxprobe.probes.journey.Journey;
 import io.uxprobe.probes.journey.JourneyRunner;
+import io.uxprobe.probes.journey.Region;
+import io.uxprobe.probes.spec.Position;
 import io.uxprobe.probes.spec.JourneyFile;
 import io.uxprobe.probes.spec.SpecException;
 import io.uxprobe.probes.template.Environment;
@@ -25,6 +27,7 @@ import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.Executors;
 import java.util.random.RandomGenerator;
@@ -60,11 +63,13 @@ public final class Agent implements AutoCloseable {
         this.config = config;
         this.env = env;
         this.log = log;
-        this.region = config.region().or(() -> env.variable("UXPROBE_REGION")).filter(r -> !r.isBlank()).orElse("default");
+        this.region = config.region().or(() -> env.variable("UXPROBE_REGION")).filter(r -> !r.isBlank())
+                .or(() -> files.stream().flatMap(f -> f.agentRegion().stream()).findFirst())
+                .orElse("default");
         this.agentMetrics = new AgentMetrics(region, io.uxprobe.agent.cli.VersionProvider.version());
         this.journeyMetrics = agentMetrics.journeys();
         this.scheduler = new Scheduler(config.maxConcurrency(), RandomGenerator.getDefault(),
-                (probe, e) -> log.error("journey run crashed (a bug in uxprobe)", Map.of("probe", probe.key(), "error", String.valueOf(e))));
+                (probe, e) -> log.error("journey run crashed (a bug in uxprobe)", RunLog.fields("probe", probe.key(), "error", String.valueOf(e))));
         apply(files);
         this.server = WebServer.start(config, registry(), new Endpoints(this));
         this.watcher = config.watch() ? new ConfigWatcher(config.files(), () -> reload("journey file changed")) : null;
@@ -74,7 +79,7 @@ public final class Agent implements AutoCloseable {
     public static Agent start(ServeConfig config, Environment env, RunLog log) throws SpecException, IOException {
         List<JourneyFile> files = JourneyFiles.load(config.files(), config.vars(), env);
         Agent agent = new Agent(config, env, log, files);
-        log.info("uxprobe serving", Map.of("listen", config.listen().getHostString() + ":" + agent.port(), "region", agent.region,
+        log.info("uxprobe serving", RunLog.fields("listen", config.listen().getHostString() + ":" + agent.port(), "region", agent.region,
                 "journeys", agent.summary));
         return agent;
     }
@@ -106,11 +111,11 @@ public final class Agent implements AutoCloseable {
             files = JourneyFiles.load(config.files(), config.vars(), env);
         } catch (SpecException e) {
             agentMetrics.configReloaded(false);
-            log.error("reload failed, old journeys keep running", Map.of("cause", cause, "error", e.getMessage()));
+            log.error("reload failed, old journeys keep running", RunLog.fields("cause", cause, "error", e.getMessage()));
             return new Reload.Refused(e.getMessage());
         }
         apply(files);
-        log.info("journeys reloaded", Map.of("cause", cause, "journeys", summary));
+        log.info("journeys reloaded", RunLog.fields("cause", cause, "journeys", summary));
         return new Reload.Applied(summary);
     }
 
@@ -120,14 +125,20 @@ public final class Agent implements AutoCloseable {
             JourneyRunner runner = new JourneyRunner(clients, new ErrorDetector(file.errorSignatures()), Clock.systemUTC());
             Set<String> signatures = new LinkedHashSet<>(Catalog.ids());
             file.errorSignatures().stream().map(Signature::id).forEach(signatures::add);
+            // with regions: the journey runs once per region, through its egress; without, once, here
+            List<Region> regions = file.regions().isEmpty()
+                    ? List.of(new Region(region, Position.unknown(file.source()), Optional.empty(), Optional.empty()))
+                    : file.regions();
             for (Journey journey : file.journeys()) {
-                JourneyProbe probe = new JourneyProbe(journey, region, runner, file.vars(), file.redactor(), journeyMetrics, log);
-                journeyMetrics.register(journey, region, signatures);
-                next.put(probe.key(), probe);
+                for (Region r : regions) {
+                    JourneyProbe probe = new JourneyProbe(journey, r.name(), r.egress(), runner, file.vars(), file.redactor(), journeyMetrics, log);
+                    journeyMetrics.register(journey, r.name(), signatures);
+                    next.put(probe.key(), probe);
+                }
             }
         }
         probes.forEach((key, old) -> {
-            if (!next.containsKey(key) && old instanceof JourneyProbe p) journeyMetrics.remove(p.journey().name(), p.region());
+            if (!next.containsKey(key) && old instanceof JourneyProbe p) p.retire();
         });
         scheduler.replace(next.values());
         probes = next;
@@ -147,12 +158,12 @@ public final class Agent implements AutoCloseable {
         try {
             if (watcher != null) watcher.close();
         } catch (IOException e) {
-            log.error("cannot stop watching the journey files", Map.of("error", String.valueOf(e.getMessage())));
+            log.error("cannot stop watching the journey files", RunLog.fields("error", String.valueOf(e.getMessage())));
         }
         server.close();
         clients.close();
         agentMetrics.close();
-        log.info("uxprobe stopped", Map.of());
+        log.info("uxprobe stopped", RunLog.fields());
     }
 
     @Override

@@ -3,6 +3,7 @@ package io.uxprobe.agent.serve;
 import io.uxprobe.agent.log.RunLog;
 import io.uxprobe.agent.metrics.JourneyMetrics;
 import io.uxprobe.agent.schedule.Probe;
+import io.uxprobe.probes.journey.Egress;
 import io.uxprobe.probes.journey.Journey;
 import io.uxprobe.probes.journey.JourneyResult;
 import io.uxprobe.probes.journey.JourneyRunner;
@@ -10,9 +11,34 @@ import io.uxprobe.probes.template.Redactor;
 import io.uxprobe.probes.template.Variables;
 import java.time.Duration;
 
-/** One journey in one region, as the scheduler runs it: play it, then hand the result to metrics and the log. */
-record JourneyProbe(Journey journey, String region, JourneyRunner runner, Variables vars, Redactor redactor,
-        JourneyMetrics metrics, RunLog log) implements Probe {
+/**
+ * One journey in one region (through that region's egress), as the scheduler runs it: play it, then hand the
+ * result to metrics and the log. Once retired by a reload, a run still under way records nothing, so the
+ * journey's series stay removed.
+ */
+final class JourneyProbe implements Probe {
+
+    private final Journey journey;
+    private final String region;
+    private final Egress egress;
+    private final JourneyRunner runner;
+    private final Variables vars;
+    private final Redactor redactor;
+    private final JourneyMetrics metrics;
+    private final RunLog log;
+    private boolean retired;
+
+    JourneyProbe(Journey journey, String region, Egress egress, JourneyRunner runner, Variables vars, Redactor redactor,
+            JourneyMetrics metrics, RunLog log) {
+        this.journey = journey;
+        this.region = region;
+        this.egress = egress;
+        this.runner = runner;
+        this.vars = vars;
+        this.redactor = redactor;
+        this.metrics = metrics;
+        this.log = log;
+    }
 
     static String key(String journey, String region) {
         return journey + "@" + region;
@@ -30,8 +56,19 @@ record JourneyProbe(Journey journey, String region, JourneyRunner runner, Variab
 
     @Override
     public void run() {
-        JourneyResult result = runner.run(journey, vars, redactor);
-        metrics.record(region, result);
+        JourneyResult result = runner.run(journey, vars, redactor, egress);
+        synchronized (metrics) {
+            if (retired) return;
+            metrics.record(region, result);
+        }
         log.run(region, result);
+    }
+
+    /** A reload dropped this journey: remove its series, and keep a run under way from recreating them. */
+    void retire() {
+        synchronized (metrics) {
+            retired = true;
+            metrics.remove(journey.name(), region);
+        }
     }
 }

@@ -95,7 +95,7 @@ class ServeEndToEndTest {
             assertThat(down.value("uxprobe_http_responses_total", "journey", "login", "step", "home", "code", "2xx")).isPositive();
             assertThat(down.value("uxprobe_journey_runs_total", "journey", "login", "result", "failure")).isPositive();
             assertThat(down.value("uxprobe_journey_success", "journey", "search", "region", "eu-west")).as("other journeys unaffected").isEqualTo(1.0);
-            assertThat(agent.log.toString()).contains("journey=login region=eu-west result=failure", "step=home reason=error_message signature=try_again");
+            assertThat(agent.log.toString()).contains("journey=login region=eu-west result=failure", "step=home status=200 reason=error_message signature=try_again");
         }
     }
 
