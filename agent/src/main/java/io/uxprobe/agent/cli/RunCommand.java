@@ -1,5 +1,6 @@
 package io.uxprobe.agent.cli;
 
+import io.uxprobe.agent.config.JourneyFiles;
 import io.uxprobe.agent.report.ConsoleReport;
 import io.uxprobe.agent.report.JsonReport;
 import io.uxprobe.agent.report.JunitReport;
@@ -7,7 +8,7 @@ import io.uxprobe.agent.report.RunReport;
 import io.uxprobe.probes.errors.ErrorDetector;
 import io.uxprobe.probes.http.HttpClients;
 import io.uxprobe.probes.journey.Journey;
-import io.uxprobe.probes.journey.JourneyResult;
+import io.uxprobe.probes.journey.Region;
 import io.uxprobe.probes.journey.JourneyRunner;
 import io.uxprobe.probes.spec.JourneyFile;
 import io.uxprobe.probes.spec.SpecException;
@@ -17,6 +18,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -43,8 +45,8 @@ final class RunCommand implements Callable<Integer> {
     @Option(names = "--journey", paramLabel = "NAME", description = "Runs only this journey (repeatable).")
     List<String> only = new ArrayList<>();
 
-    @Option(names = "--region", paramLabel = "NAME", defaultValue = "${env:UXPROBE_REGION:-default}",
-            description = "Where this run happens, for reports (default: $UXPROBE_REGION, else 'default').")
+    @Option(names = "--region", paramLabel = "NAME",
+            description = "Where this run happens, for reports and pushed metrics (default: $UXPROBE_REGION, else the file's agent.region, else 'default').")
     String region;
 
     @Option(names = "--report-junit", paramLabel = "PATH", description = "Writes a JUnit XML report: a test suite per journey, a test case per step.")
@@ -52,6 +54,14 @@ final class RunCommand implements Callable<Integer> {
 
     @Option(names = "--report-json", paramLabel = "PATH", description = "Writes a JSON report of every journey and step.")
     Path json;
+
+    @Option(names = "--push-gateway", paramLabel = "URL",
+            description = "Pushes the run's metrics to this Prometheus Pushgateway (such as http://pushgateway:9091).")
+    String pushGateway;
+
+    @Option(names = "--push-job", paramLabel = "NAME", defaultValue = "uxprobe",
+            description = "The job label of the pushed group (default ${DEFAULT-VALUE}); the group is job + region.")
+    String pushJob;
 
     @Override
     public Integer call() throws IOException {
@@ -68,24 +78,35 @@ final class RunCommand implements Callable<Integer> {
             return ExitCodes.USAGE;
         }
 
+        String ownRegion = JourneyFiles.region(Optional.ofNullable(region), parent.environment, loaded);
         ConsoleReport console = new ConsoleReport(spec.commandLine().getOut());
         Instant startedAt = Instant.now();
-        List<JourneyResult> results = new ArrayList<>();
+        List<RunReport.Run> runs = new ArrayList<>();
         try (HttpClients clients = new HttpClients()) {
             for (JourneyFile file : loaded) {
                 JourneyRunner runner = new JourneyRunner(clients, new ErrorDetector(file.errorSignatures()), Clock.systemUTC());
                 for (Journey journey : file.journeys()) {
                     if (!only.isEmpty() && !only.contains(journey.name())) continue;
-                    JourneyResult result = runner.run(journey, file.vars(), file.redactor());
-                    console.journey(result);
-                    results.add(result);
+                    for (Region r : JourneyFiles.regions(file, ownRegion)) {
+                        RunReport.Run run = new RunReport.Run(r.name(), runner.run(journey, file.vars(), file.redactor(), r.egress()));
+                        runs.add(run);
+                        console.journey(run.region().equals(ownRegion) ? journey.name() : journey.name() + "@" + run.region(), run.result());
+                    }
                 }
             }
         }
-        RunReport report = new RunReport(region, startedAt, results);
+        RunReport report = new RunReport(ownRegion, startedAt, runs);
         console.summary(report);
         if (junit != null) JunitReport.write(report, junit);
         if (json != null) JsonReport.write(report, json);
+        if (pushGateway != null) {
+            try {
+                Push.results(report, loaded, pushGateway, pushJob);
+            } catch (IOException | IllegalArgumentException e) {
+                spec.commandLine().getErr().println("uxprobe: " + e.getMessage());
+                if (report.passed()) return ExitCodes.BROKEN;
+            }
+        }
         return report.passed() ? ExitCodes.PASSED : ExitCodes.FAILED;
     }
 }

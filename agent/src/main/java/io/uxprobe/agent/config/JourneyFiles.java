@@ -1,6 +1,10 @@
 package io.uxprobe.agent.config;
 
+import io.uxprobe.probes.errors.Catalog;
+import io.uxprobe.probes.errors.Signature;
 import io.uxprobe.probes.journey.Journey;
+import io.uxprobe.probes.journey.Region;
+import io.uxprobe.probes.spec.Position;
 import io.uxprobe.probes.spec.JourneyFile;
 import io.uxprobe.probes.spec.JourneyFileLoader;
 import io.uxprobe.probes.spec.SpecException;
@@ -9,12 +13,36 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
+import java.util.LinkedHashSet;
 import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
 
 /** Loads the journey files a command names, all or nothing; journey names must be unique across them. */
 public final class JourneyFiles {
 
     private JourneyFiles() {}
+
+    /** uxprobe's own region: the flag, else {@code UXPROBE_REGION}, else the first file's {@code agent.region}, else {@code default}. */
+    public static String region(Optional<String> flag, Environment env, List<JourneyFile> files) {
+        return flag.or(() -> env.variable("UXPROBE_REGION")).filter(r -> !r.isBlank())
+                .or(() -> files.stream().flatMap(f -> f.agentRegion().stream()).findFirst())
+                .orElse("default");
+    }
+
+    /** Where a file's journeys run from: each of its {@code regions:} through its egress, or just here, directly. */
+    public static List<Region> regions(JourneyFile file, String ownRegion) {
+        return file.regions().isEmpty()
+                ? List.of(new Region(ownRegion, Position.unknown(file.source()), Optional.empty(), Optional.empty()))
+                : file.regions();
+    }
+
+    /** Every error-signature id a file's journeys can report: the built-in catalog's and the file's own. */
+    public static Set<String> signatureIds(JourneyFile file) {
+        Set<String> ids = new LinkedHashSet<>(Catalog.ids());
+        file.errorSignatures().stream().map(Signature::id).forEach(ids::add);
+        return ids;
+    }
 
     public static List<JourneyFile> load(List<Path> paths, Map<String, String> vars, Environment env) throws SpecException {
         JourneyFileLoader loader = new JourneyFileLoader();

@@ -19,14 +19,19 @@ public final class ConsoleReport {
     }
 
     public void journey(JourneyResult result) {
-        out.printf("%s %s  %s%n", result.passed() ? "PASS" : "FAIL", result.journey(), Format.duration(result.duration()));
+        journey(result.journey(), result);
+    }
+
+    /** @param title the journey's name, with its region when it ran from one of the file's regions */
+    public void journey(String title, JourneyResult result) {
+        out.printf("%s %s  %s%n", result.passed() ? "PASS" : "FAIL", title, Format.duration(result.duration()));
         for (StepResult step : result.steps()) out.println(step(step));
         out.flush();
     }
 
     public void summary(RunReport report) {
         long failed = report.failedCount();
-        int all = report.journeys().size();
+        int all = report.runs().size();
         out.printf("%d journey%s: %d passed, %d failed (region %s)%n", all, all == 1 ? "" : "s", all - failed, failed, report.region());
         out.flush();
     }

@@ -31,9 +31,11 @@ public final class JsonReport {
         root.put("startedAt", report.startedAt().toString());
         root.put("passed", report.passed());
         ArrayNode journeys = root.putArray("journeys");
-        for (JourneyResult j : report.journeys()) {
+        for (RunReport.Run run : report.runs()) {
+            JourneyResult j = run.result();
             ObjectNode jn = journeys.addObject();
             jn.put("name", j.journey());
+            jn.put("region", run.region());
             jn.put("passed", j.passed());
             jn.put("startedAt", j.startedAt().toString());
             jn.put("durationSeconds", Format.seconds(j.duration()));

@@ -36,9 +36,9 @@ public final class JunitReport {
             x.writeCharacters("\n");
             x.writeStartElement("testsuites");
             x.writeAttribute("name", "uxprobe");
-            x.writeAttribute("tests", Long.toString(report.journeys().stream().mapToLong(j -> j.steps().size()).sum()));
-            x.writeAttribute("failures", Long.toString(report.journeys().stream().filter(j -> !j.passed()).count()));
-            for (JourneyResult j : report.journeys()) suite(x, j, report.region());
+            x.writeAttribute("tests", Long.toString(report.runs().stream().mapToLong(r -> r.result().steps().size()).sum()));
+            x.writeAttribute("failures", Long.toString(report.failedCount()));
+            for (RunReport.Run run : report.runs()) suite(x, report.title(run), run.result(), run.region());
             x.writeCharacters("\n");
             x.writeEndElement();
             x.writeEndDocument();
@@ -48,10 +48,10 @@ public final class JunitReport {
         }
     }
 
-    private static void suite(XMLStreamWriter x, JourneyResult j, String region) throws XMLStreamException {
+    private static void suite(XMLStreamWriter x, String title, JourneyResult j, String region) throws XMLStreamException {
         x.writeCharacters("\n  ");
         x.writeStartElement("testsuite");
-        x.writeAttribute("name", j.journey());
+        x.writeAttribute("name", title);
         x.writeAttribute("tests", Integer.toString(j.steps().size()));
         x.writeAttribute("failures", Long.toString(j.steps().stream().filter(s -> s.outcome() == Outcome.FAILED).count()));
         x.writeAttribute("skipped", Long.toString(j.steps().stream().filter(s -> s.outcome() == Outcome.SKIPPED).count()));
@@ -64,7 +64,7 @@ public final class JunitReport {
         x.writeAttribute("name", "region");
         x.writeAttribute("value", region);
         x.writeEndElement();
-        for (StepResult s : j.steps()) testcase(x, j.journey(), s);
+        for (StepResult s : j.steps()) testcase(x, title, s);
         x.writeCharacters("\n  ");
         x.writeEndElement();
     }

@@ -4,18 +4,30 @@ import io.uxprobe.probes.journey.JourneyResult;
 import java.time.Instant;
 import java.util.List;
 
-/** The results of one {@code uxprobe run}, as every report reads them. */
-public record RunReport(String region, Instant startedAt, List<JourneyResult> journeys) {
+/**
+ * The results of one {@code uxprobe run}, as every report reads them.
+ *
+ * @param region where uxprobe ran; a file's {@code regions:} give some runs their own
+ */
+public record RunReport(String region, Instant startedAt, List<Run> runs) {
+
+    /** One journey run, and the region it ran from. */
+    public record Run(String region, JourneyResult result) {}
 
     public RunReport {
-        journeys = List.copyOf(journeys);
+        runs = List.copyOf(runs);
     }
 
     public boolean passed() {
-        return journeys.stream().allMatch(JourneyResult::passed);
+        return runs.stream().allMatch(r -> r.result().passed());
     }
 
     public long failedCount() {
-        return journeys.stream().filter(j -> !j.passed()).count();
+        return runs.stream().filter(r -> !r.result().passed()).count();
+    }
+
+    /** How a run is named in reports: the journey, and its region when that is not uxprobe's own. */
+    public String title(Run run) {
+        return run.region().equals(region) ? run.result().journey() : run.result().journey() + "@" + run.region();
     }
 }

@@ -8,14 +8,11 @@ import io.uxprobe.agent.metrics.AgentMetrics;
 import io.uxprobe.agent.metrics.JourneyMetrics;
 import io.uxprobe.agent.schedule.Probe;
 import io.uxprobe.agent.schedule.Scheduler;
-import io.uxprobe.probes.errors.Catalog;
 import io.uxprobe.probes.errors.ErrorDetector;
-import io.uxprobe.probes.errors.Signature;
 import io.uxprobe.probes.http.HttpClients;
 import io.uxprobe.probes.journey.Journey;
 import io.uxprobe.probes.journey.JourneyRunner;
 import io.uxprobe.probes.journey.Region;
-import io.uxprobe.probes.spec.Position;
 import io.uxprobe.probes.spec.JourneyFile;
 import io.uxprobe.probes.spec.SpecException;
 import io.uxprobe.probes.template.Environment;
@@ -24,10 +21,8 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.Executors;
 import java.util.random.RandomGenerator;
@@ -63,9 +58,7 @@ public final class Agent implements AutoCloseable {
         this.config = config;
         this.env = env;
         this.log = log;
-        this.region = config.region().or(() -> env.variable("UXPROBE_REGION")).filter(r -> !r.isBlank())
-                .or(() -> files.stream().flatMap(f -> f.agentRegion().stream()).findFirst())
-                .orElse("default");
+        this.region = JourneyFiles.region(config.region(), env, files);
         this.agentMetrics = new AgentMetrics(region, io.uxprobe.agent.cli.VersionProvider.version());
         this.journeyMetrics = agentMetrics.journeys();
         this.scheduler = new Scheduler(config.maxConcurrency(), RandomGenerator.getDefault(),
@@ -123,14 +116,9 @@ public final class Agent implements AutoCloseable {
         Map<String, Probe> next = new HashMap<>();
         for (JourneyFile file : files) {
             JourneyRunner runner = new JourneyRunner(clients, new ErrorDetector(file.errorSignatures()), Clock.systemUTC());
-            Set<String> signatures = new LinkedHashSet<>(Catalog.ids());
-            file.errorSignatures().stream().map(Signature::id).forEach(signatures::add);
-            // with regions: the journey runs once per region, through its egress; without, once, here
-            List<Region> regions = file.regions().isEmpty()
-                    ? List.of(new Region(region, Position.unknown(file.source()), Optional.empty(), Optional.empty()))
-                    : file.regions();
+            Set<String> signatures = JourneyFiles.signatureIds(file);
             for (Journey journey : file.journeys()) {
-                for (Region r : regions) {
+                for (Region r : JourneyFiles.regions(file, region)) {
                     JourneyProbe probe = new JourneyProbe(journey, r.name(), r.egress(), runner, file.vars(), file.redactor(), journeyMetrics, log);
                     journeyMetrics.register(journey, r.name(), signatures);
                     next.put(probe.key(), probe);
