@@ -5,6 +5,7 @@ import io.uxprobe.agent.serve.Agent;
 import io.uxprobe.agent.serve.ServeConfig;
 import io.uxprobe.agent.serve.Signals;
 import io.uxprobe.probes.spec.Durations;
+import io.uxprobe.agent.web.WebConfigException;
 import io.uxprobe.probes.spec.SpecException;
 import java.net.InetSocketAddress;
 import java.nio.file.Path;
@@ -75,7 +76,7 @@ final class ServeCommand implements Callable<Integer> {
         Agent agent;
         try {
             agent = Agent.start(config, parent.environment, log);
-        } catch (SpecException e) {
+        } catch (SpecException | WebConfigException e) {
             cli.getErr().println("uxprobe: " + e.getMessage());
             return ExitCodes.USAGE;
         }

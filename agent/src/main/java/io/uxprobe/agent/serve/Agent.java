@@ -8,6 +8,9 @@ import io.uxprobe.agent.metrics.AgentMetrics;
 import io.uxprobe.agent.metrics.JourneyMetrics;
 import io.uxprobe.agent.schedule.Probe;
 import io.uxprobe.agent.schedule.Scheduler;
+import io.uxprobe.agent.web.WebConfig;
+import io.uxprobe.agent.web.WebConfigException;
+import io.uxprobe.agent.web.WebConfigLoader;
 import io.uxprobe.probes.errors.ErrorDetector;
 import io.uxprobe.probes.http.HttpClients;
 import io.uxprobe.probes.journey.Journey;
@@ -24,7 +27,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.Executors;
 import java.util.random.RandomGenerator;
 
 /**
@@ -54,7 +56,7 @@ public final class Agent implements AutoCloseable {
     private Map<String, Probe> probes = Map.of();
     private String summary = "starting";
 
-    private Agent(ServeConfig config, Environment env, RunLog log, List<JourneyFile> files) throws IOException {
+    private Agent(ServeConfig config, Environment env, RunLog log, List<JourneyFile> files, WebConfig web) throws IOException {
         this.config = config;
         this.env = env;
         this.log = log;
@@ -64,16 +66,17 @@ public final class Agent implements AutoCloseable {
         this.scheduler = new Scheduler(config.maxConcurrency(), RandomGenerator.getDefault(),
                 (probe, e) -> log.error("journey run crashed (a bug in uxprobe)", RunLog.fields("probe", probe.key(), "error", String.valueOf(e))));
         apply(files);
-        this.server = WebServer.start(config, registry(), new Endpoints(this));
+        this.server = WebServer.start(config, web, registry(), new Endpoints(this));
         this.watcher = config.watch() ? new ConfigWatcher(config.files(), () -> reload("journey file changed")) : null;
     }
 
-    /** Loads the journey files and starts; an invalid file stops the start with its positioned error. */
-    public static Agent start(ServeConfig config, Environment env, RunLog log) throws SpecException, IOException {
+    /** Loads the journey files and the web config, then starts; an invalid file stops the start with its positioned error. */
+    public static Agent start(ServeConfig config, Environment env, RunLog log) throws SpecException, WebConfigException, IOException {
         List<JourneyFile> files = JourneyFiles.load(config.files(), config.vars(), env);
-        Agent agent = new Agent(config, env, log, files);
+        WebConfig web = config.webConfig().isPresent() ? WebConfigLoader.load(config.webConfig().get()) : WebConfig.none();
+        Agent agent = new Agent(config, env, log, files, web);
         log.info("uxprobe serving", RunLog.fields("listen", config.listen().getHostString() + ":" + agent.port(), "region", agent.region,
-                "journeys", agent.summary));
+                "web", web.description(), "journeys", agent.summary));
         return agent;
     }
 
@@ -157,9 +160,5 @@ public final class Agent implements AutoCloseable {
     @Override
     public void close() {
         stop(Duration.ZERO);
-    }
-
-    static java.util.concurrent.ExecutorService endpointThreads() {
-        return Executors.newVirtualThreadPerTaskExecutor();
     }
 }
