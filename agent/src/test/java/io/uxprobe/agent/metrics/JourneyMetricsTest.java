@@ -1,5 +1,6 @@
 package io.uxprobe.agent.metrics;
 
+import io.uxprobe.agent.testing.Exposition;
 import static io.uxprobe.agent.metrics.Fixtures.CERT_EXPIRY;
 import static io.uxprobe.agent.metrics.Fixtures.T0;
 import static io.uxprobe.agent.metrics.Fixtures.journey;

@@ -1,5 +1,6 @@
 package io.uxprobe.agent.metrics;
 
+import io.uxprobe.agent.testing.Exposition;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 

@@ -9,6 +9,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import io.prometheus.metrics.expositionformats.generated.com_google_protobuf_4_34_0.Metrics;
 import io.uxprobe.agent.testing.Exposition;
+import io.uxprobe.agent.testing.Promtool;
 import java.io.InputStream;
 import java.net.URI;
 import java.net.http.HttpRequest;
@@ -84,6 +85,9 @@ class ServeEndToEndTest {
             assertThat(up.type("uxprobe_journey_runs")).isEqualTo("counter");
             assertThat(up.value("uxprobe_build_info", "region", "eu-west")).isEqualTo(1.0);
             assertThat(up.samples()).as("every series carries region").allMatch(s -> "eu-west".equals(s.label("region")));
+            Promtool.Verdict lint = Promtool.checkMetrics(agent.metricsText());
+            assertThat(lint.said()).as("promtool check metrics on the live /metrics").isEmpty();
+            assertThat(lint.exitCode()).isZero();
 
             // the outage: 200 OK, and the page says something went wrong
             wm.stubFor(get("/home").willReturn(aResponse().withHeader("Content-Type", "text/html")

@@ -105,6 +105,33 @@ public final class Exposition {
         return found.getFirst().value();
     }
 
+    /** Samples of metrics whose name starts with {@code prefix}. */
+    public List<Sample> startingWith(String prefix) {
+        return samples().stream().filter(s -> s.name().startsWith(prefix)).toList();
+    }
+
+    /** Same as {@link #samples(String, String...)}. */
+    public List<Sample> series(String name, String... labelPairs) {
+        return samples(name, labelPairs);
+    }
+
+    /** Family name to type, under the name a {@code # TYPE} line gives (counters also without {@code _total}). */
+    public Map<String, String> types() {
+        Map<String, String> types = new TreeMap<>();
+        for (Family f : families) {
+            types.put(f.name(), f.type());
+            if (f.type().equals("counter")) types.put(f.name() + "_total", f.type());
+        }
+        return types;
+    }
+
+    /** Family name to its HELP text. */
+    public Map<String, String> help() {
+        Map<String, String> help = new TreeMap<>();
+        for (Family f : families) help.put(f.name(), f.help());
+        return help;
+    }
+
     public String type(String family) {
         return families.stream().filter(f -> f.name().equals(family)).map(Family::type).findFirst()
                 .orElseThrow(() -> new AssertionError("no metric family " + family));
