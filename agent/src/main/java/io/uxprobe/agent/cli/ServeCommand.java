@@ -25,8 +25,9 @@ import picocli.CommandLine.Model.CommandSpec;
         mixinStandardHelpOptions = true,
         versionProvider = VersionProvider.class,
         description = {"Runs the journeys on their intervals and serves their results to Prometheus on /metrics.",
-                "Reloads on SIGHUP, POST /-/reload, and when a journey file changes; an invalid file is refused and the",
-                "old journeys keep running. SIGTERM lets running journeys finish (see --grace), then exits 0."})
+                "Reloads on SIGHUP, POST /-/reload and journey file changes; an invalid file is refused whole "
+                        + "and the old journeys keep running.",
+                "SIGTERM lets running journeys finish (see --grace), then exits 0."})
 final class ServeCommand implements Callable<Integer> {
 
     @Spec
