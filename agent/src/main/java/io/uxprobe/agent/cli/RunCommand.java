@@ -88,7 +88,7 @@ final class RunCommand implements Callable<Integer> {
                 for (Journey journey : file.journeys()) {
                     if (!only.isEmpty() && !only.contains(journey.name())) continue;
                     for (Region r : JourneyFiles.regions(file, ownRegion)) {
-                        RunReport.Run run = new RunReport.Run(r.name(), runner.run(journey, file.vars(), file.redactor(), r.egress()));
+                        RunReport.Run run = new RunReport.Run(r.name(), runner.run(journey, r.varsOver(file.vars()), file.redactor(), r.egress()));
                         runs.add(run);
                         console.journey(run.region().equals(ownRegion) ? journey.name() : journey.name() + "@" + run.region(), run.result());
                     }

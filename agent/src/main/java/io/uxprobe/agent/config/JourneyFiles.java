@@ -33,7 +33,7 @@ public final class JourneyFiles {
     /** Where a file's journeys run from: each of its {@code regions:} through its egress, or just here, directly. */
     public static List<Region> regions(JourneyFile file, String ownRegion) {
         return file.regions().isEmpty()
-                ? List.of(new Region(ownRegion, Position.unknown(file.source()), Optional.empty(), Optional.empty()))
+                ? List.of(Region.here(ownRegion, Position.unknown(file.source())))
                 : file.regions();
     }
 

@@ -122,7 +122,7 @@ public final class Agent implements AutoCloseable {
             Set<String> signatures = JourneyFiles.signatureIds(file);
             for (Journey journey : file.journeys()) {
                 for (Region r : JourneyFiles.regions(file, region)) {
-                    JourneyProbe probe = new JourneyProbe(journey, r.name(), r.egress(), runner, file.vars(), file.redactor(), journeyMetrics, log);
+                    JourneyProbe probe = new JourneyProbe(journey, r.name(), r.egress(), runner, r.varsOver(file.vars()), file.redactor(), journeyMetrics, log);
                     journeyMetrics.register(journey, r.name(), signatures);
                     next.put(probe.key(), probe);
                 }

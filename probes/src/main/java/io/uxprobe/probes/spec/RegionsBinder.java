@@ -22,7 +22,7 @@ import java.util.regex.Pattern;
 final class RegionsBinder {
 
     static final List<String> AGENT_KEYS = List.of("region");
-    private static final List<String> REGION_KEYS = List.of("name", "proxy", "dns");
+    private static final List<String> REGION_KEYS = List.of("name", "proxy", "dns", "vars");
     private static final String PROXY_EXAMPLE = "write it like http://proxy:3128, https://proxy:3128 or socks5://proxy:1080";
     private static final Pattern HOST = Pattern.compile("[A-Za-z0-9_.-]+|[0-9A-Fa-f:.]*:[0-9A-Fa-f:.]*");
     /** The password of a URL's user info, up to the last '@', to mask it in messages. */
@@ -63,9 +63,32 @@ final class RegionsBinder {
                 throw new SpecException(fields.entry("dns").orElseThrow().keyPosition(), "'dns' does not go with a socks5 proxy in "
                         + label + ": the proxy resolves host names itself; remove dns, or use an http:// proxy");
             }
-            regions.add(new Region(name, nameNode.position(), proxy, dns));
+            Variables own = regionVars(fields.entry("vars").map(YamlNode.Mapping.Entry::value), label);
+            regions.add(new Region(name, nameNode.position(), proxy, dns, own));
         }
         return regions;
+    }
+
+    /**
+     * A region's {@code vars:}: new values for the file's vars when the journey runs from this region (its regional
+     * endpoint, say). Only names the file's {@code vars:} define, so every journey's references stay checked.
+     */
+    private Variables regionVars(Optional<YamlNode> node, String label) throws SpecException {
+        Variables own = Variables.empty();
+        if (node.isEmpty()) return own;
+        for (YamlNode.Mapping.Entry e : Values.mapping(node.get(), "'vars' " + label).entries()) {
+            if (!vars.has(e.key())) {
+                throw new SpecException(e.keyPosition(), "'" + e.key() + "' in the vars of " + label
+                        + " is not a var of the file: define it under vars: first, and the region gives it its own value");
+            }
+            Template t = templates.template(e.value(), "var '" + e.key() + "' " + label, variable -> vars.has(variable) ? Optional.empty()
+                    : Optional.of("undefined variable ${" + variable + "}: define it under vars: or pass --var " + variable + "=..."));
+            String value = t.render(vars);
+            boolean secret = !t.secrets().isEmpty();
+            if (secret) templates.addSecret(value);
+            own = own.with(e.key(), value, secret);
+        }
+        return own;
     }
 
     private ProxyServer proxy(YamlNode node, String what) throws SpecException {

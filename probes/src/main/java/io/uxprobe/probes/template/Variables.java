@@ -55,4 +55,14 @@ public final class Variables {
     public Map<String, String> asMap() {
         return values;
     }
+
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof Variables v && values.equals(v.values) && secretValues.equals(v.secretValues);
+    }
+
+    @Override
+    public int hashCode() {
+        return values.hashCode() * 31 + secretValues.hashCode();
+    }
 }

@@ -366,12 +366,12 @@ class JourneyFileLoaderTest {
         assertThat(loaded.agentRegion()).contains("eu-west");
         assertThat(loaded.regions()).containsExactly(
                 new Region("eu-west", new Position(file, 6, 11), Optional.of(new ProxyServer(ProxyServer.Type.HTTP, "proxy-eu.internal", 3128,
-                        Optional.of(new ProxyServer.Credentials("probe", "pw:with@signs")))), Optional.of(new DnsServer("10.0.0.2", 53))),
+                        Optional.of(new ProxyServer.Credentials("probe", "pw:with@signs")))), Optional.of(new DnsServer("10.0.0.2", 53)), Variables.empty()),
                 new Region("us-east", new Position(file, 9, 11), Optional.of(new ProxyServer(ProxyServer.Type.SOCKS5, "proxy-us.internal", 1080,
-                        Optional.empty())), Optional.empty()),
+                        Optional.empty())), Optional.empty(), Variables.empty()),
                 new Region("ap-south", new Position(file, 11, 11), Optional.of(new ProxyServer(ProxyServer.Type.HTTPS, "fd00::1", 8443,
-                        Optional.empty())), Optional.of(new DnsServer("fd00::53", 5353))),
-                new Region("local", new Position(file, 14, 11), Optional.empty(), Optional.of(new DnsServer("dns.internal", 5353))));
+                        Optional.empty())), Optional.of(new DnsServer("fd00::53", 5353)), Variables.empty()),
+                new Region("local", new Position(file, 14, 11), Optional.empty(), Optional.of(new DnsServer("dns.internal", 5353)), Variables.empty()));
         assertThat(loaded.regions().getFirst().egress())
                 .isEqualTo(new Egress(loaded.regions().getFirst().proxy(), loaded.regions().getFirst().dns()));
         assertThat(loaded.secrets()).containsExactly("pw:with@signs");
@@ -410,5 +410,32 @@ class JourneyFileLoaderTest {
 
     private Path write(String yaml) throws IOException {
         return Files.writeString(dir.resolve("journeys.yaml"), yaml);
+    }
+
+    @Test
+    void regionsGiveVarsTheirOwnValues() throws Exception {
+        Path file = write("""
+                vars:
+                  base: http://localhost:8080
+                  token: none
+                regions:
+                  - name: eu-west
+                    vars: { base: "http://eu.example.com", token: "${secret:EU_TOKEN}" }
+                  - name: us-east
+                journeys:
+                  - name: home
+                    steps:
+                      - name: home
+                        request: { url: "${base}/", headers: { Authorization: "Bearer ${token}" } }
+                """);
+        JourneyFile loaded = loader.load(file, Map.of(), Environment.of(Map.of("EU_TOKEN", "eu-s3cret")));
+
+        Variables eu = loaded.regions().get(0).varsOver(loaded.vars());
+        Variables us = loaded.regions().get(1).varsOver(loaded.vars());
+        assertThat(eu.get("base")).contains("http://eu.example.com");
+        assertThat(eu.get("token")).contains("eu-s3cret");
+        assertThat(eu.secretValues()).containsExactly("eu-s3cret");
+        assertThat(us.get("base")).contains("http://localhost:8080");
+        assertThat(loaded.secrets()).contains("eu-s3cret");
     }
 }
