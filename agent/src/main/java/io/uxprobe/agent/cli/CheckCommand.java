@@ -97,7 +97,7 @@ final class CheckCommand implements Callable<Integer> {
         }
 
         Settings settings = new Settings(deadline, deadline, deadline, Settings.BUILT_IN.headers(), Settings.BUILT_IN.maxBodySize(),
-                !noFollow, false, new Tls(Optional.ofNullable(caFile), insecure));
+                !noFollow, false, new Tls(Optional.ofNullable(caFile), insecure), Settings.BUILT_IN.state());
         String host = HttpUrl.parse(url).host();
         Request request = new Request(method.toUpperCase(Locale.ROOT), Template.literal(url), List.of(), requestHeaders, Body.NONE, !noFollow);
         Step step = new Step(host, Position.unknown(Path.of("command line")), request,

@@ -17,6 +17,7 @@ import java.util.Map;
  * @param followRedirects whether requests follow 3xx responses unless the request says otherwise
  * @param reuseConnections keep connections and DNS answers across runs instead of meeting the server as a new user
  * @param tls how servers are trusted
+ * @param state when the journey's state changes, and its retries
  */
 public record Settings(
         Duration interval,
@@ -26,11 +27,12 @@ public record Settings(
         DataSize maxBodySize,
         boolean followRedirects,
         boolean reuseConnections,
-        Tls tls) {
+        Tls tls,
+        StatePolicy state) {
 
     public static final Settings BUILT_IN = new Settings(
             Duration.ofSeconds(30), Duration.ofSeconds(20), Duration.ofSeconds(10),
-            Map.of("User-Agent", Template.literal("uxprobe")), DataSize.ofMiB(10), true, false, Tls.DEFAULT);
+            Map.of("User-Agent", Template.literal("uxprobe")), DataSize.ofMiB(10), true, false, Tls.DEFAULT, StatePolicy.DEFAULT);
 
     public Settings {
         headers = Map.copyOf(headers);

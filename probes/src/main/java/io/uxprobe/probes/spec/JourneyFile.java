@@ -18,9 +18,10 @@ import java.util.Set;
  * @param secrets every secret value the file resolved; never printed
  * @param agentRegion {@code agent.region}: the region label when the command line and environment give none
  * @param regions {@code regions:}: every journey runs once per region, through its proxy; empty means from here only
+ * @param notifications {@code notify:}: who is told when a journey's state changes
  */
 public record JourneyFile(Path source, Variables vars, List<Signature> errorSignatures, List<Journey> journeys, Set<String> secrets,
-        Optional<String> agentRegion, List<Region> regions) {
+        Optional<String> agentRegion, List<Region> regions, NotifySpec notifications) {
 
     public JourneyFile {
         errorSignatures = List.copyOf(errorSignatures);
@@ -29,9 +30,9 @@ public record JourneyFile(Path source, Variables vars, List<Signature> errorSign
         regions = List.copyOf(regions);
     }
 
-    /** A file without {@code agent:} or {@code regions:}. */
+    /** A file without {@code agent:}, {@code regions:} or {@code notify:}. */
     public JourneyFile(Path source, Variables vars, List<Signature> errorSignatures, List<Journey> journeys, Set<String> secrets) {
-        this(source, vars, errorSignatures, journeys, secrets, Optional.empty(), List.of());
+        this(source, vars, errorSignatures, journeys, secrets, Optional.empty(), List.of(), NotifySpec.NONE);
     }
 
     public Redactor redactor() {

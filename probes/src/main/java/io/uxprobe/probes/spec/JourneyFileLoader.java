@@ -26,7 +26,7 @@ import java.util.Set;
  */
 public final class JourneyFileLoader {
 
-    private static final List<String> KEYS = List.of("vars", "defaults", "errorSignatures", "journeys", "agent", "regions");
+    private static final List<String> KEYS = List.of("vars", "defaults", "errorSignatures", "journeys", "agent", "regions", "notify");
 
     /** Loads {@code file} with the process environment and no {@code --var} overrides. */
     public JourneyFile load(Path file) throws SpecException {
@@ -47,6 +47,7 @@ public final class JourneyFileLoader {
         Optional<String> agentRegion = RegionsBinder.agentRegion(top.get("agent"));
         List<Region> regions = new RegionsBinder(templates, vars).bind(top.get("regions"));
         List<Signature> signatures = SignatureBinder.bind(top.get("errorSignatures"));
+        NotifySpec notify = new NotifyBinder(templates, vars).bind(top.get("notify"));
         SettingsBinder settings = new SettingsBinder(templates, baseDir, variable -> vars.has(variable) ? Optional.empty()
                 : Optional.of("undefined variable ${" + variable + "}: define it under vars: or pass --var " + variable
                         + "=... (headers here go with every step, so they cannot use extracted values)"));
@@ -59,7 +60,7 @@ public final class JourneyFileLoader {
 
         Set<String> secrets = new LinkedHashSet<>(templates.secrets());
         secrets.addAll(vars.secretValues());
-        return new JourneyFile(file, vars, signatures, journeys, secrets, agentRegion, regions);
+        return new JourneyFile(file, vars, signatures, journeys, secrets, agentRegion, regions, notify);
     }
 
     private static List<Journey> journeys(Fields top, JourneyBinder binder, Settings inherited) throws SpecException {

@@ -1,6 +1,7 @@
 package io.uxprobe.probes.spec;
 
 import io.uxprobe.probes.journey.Settings;
+import io.uxprobe.probes.journey.StatePolicy;
 import io.uxprobe.probes.journey.Tls;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -12,7 +13,8 @@ import java.util.Optional;
 final class SettingsBinder {
 
     static final List<String> KEYS = List.of(
-            "interval", "timeout", "stepTimeout", "headers", "maxBodySize", "followRedirects", "reuseConnections", "tls");
+            "interval", "timeout", "stepTimeout", "headers", "maxBodySize", "followRedirects", "reuseConnections", "tls",
+            "failureThreshold", "successThreshold", "retries");
 
     private final TemplateReader templates;
     private final Path baseDir;
@@ -34,7 +36,17 @@ final class SettingsBinder {
                 fields.read("maxBodySize", Values::size, base.maxBodySize()),
                 fields.read("followRedirects", Values::bool, base.followRedirects()),
                 fields.read("reuseConnections", Values::bool, base.reuseConnections()),
-                fields.read("tls", (node, what) -> tls(base.tls(), node, fields.context()), base.tls()));
+                fields.read("tls", (node, what) -> tls(base.tls(), node, fields.context()), base.tls()),
+                new StatePolicy(
+                        fields.read("failureThreshold", (n, what) -> atLeast(1, n, what), base.state().failureThreshold()),
+                        fields.read("successThreshold", (n, what) -> atLeast(1, n, what), base.state().successThreshold()),
+                        fields.read("retries", (n, what) -> atLeast(0, n, what), base.state().retries())));
+    }
+
+    private static int atLeast(int min, YamlNode node, String what) throws SpecException {
+        int n = Values.integer(node, what);
+        if (n < min) throw new SpecException(node.position(), what + " must be at least " + min + ", not " + n);
+        return n;
     }
 
     private Tls tls(Tls base, YamlNode node, String context) throws SpecException {

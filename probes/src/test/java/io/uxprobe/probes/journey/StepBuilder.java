@@ -74,11 +74,11 @@ final class StepBuilder {
 
     static Settings withTimeout(Duration journeyTimeout) {
         Settings s = Settings.BUILT_IN;
-        return new Settings(s.interval(), journeyTimeout, s.stepTimeout(), s.headers(), s.maxBodySize(), s.followRedirects(), s.reuseConnections(), s.tls());
+        return new Settings(s.interval(), journeyTimeout, s.stepTimeout(), s.headers(), s.maxBodySize(), s.followRedirects(), s.reuseConnections(), s.tls(), s.state());
     }
 
     static Settings withTls(Tls tls) {
         Settings s = Settings.BUILT_IN;
-        return new Settings(s.interval(), s.timeout(), s.stepTimeout(), s.headers(), s.maxBodySize(), s.followRedirects(), s.reuseConnections(), tls);
+        return new Settings(s.interval(), s.timeout(), s.stepTimeout(), s.headers(), s.maxBodySize(), s.followRedirects(), s.reuseConnections(), tls, s.state());
     }
 }

@@ -438,4 +438,39 @@ class JourneyFileLoaderTest {
         assertThat(us.get("base")).contains("http://localhost:8080");
         assertThat(loaded.secrets()).contains("eu-s3cret");
     }
+
+    @Test
+    void notifyAndStatePolicy() throws Exception {
+        Path file = write("""
+                vars: { hooks: "https://hooks.example.com" }
+                notify:
+                  statusUrl: https://uxprobe.example.com/
+                  webhooks:
+                    - url: "${hooks}/T000/${secret:SLACK_TOKEN}"
+                      format: slack
+                      template: "We are seeing {journey} failures in {regions} since {since} UTC."
+                    - url: https://ops.example.com/hook
+                      headers: { Authorization: "Bearer ${secret:OPS_TOKEN}" }
+                defaults: { failureThreshold: 3, retries: 1 }
+                journeys:
+                  - name: home
+                    successThreshold: 2
+                    steps:
+                      - name: home
+                        request: { url: "https://example.com/" }
+                """);
+        JourneyFile loaded = loader.load(file, Map.of(), Environment.of(Map.of("SLACK_TOKEN", "xoxb-1", "OPS_TOKEN", "ops-2")));
+
+        NotifySpec notify = loaded.notifications();
+        assertThat(notify.statusUrl()).contains("https://uxprobe.example.com/");
+        assertThat(notify.webhooks()).hasSize(2);
+        assertThat(notify.webhooks().get(0).url()).isEqualTo("https://hooks.example.com/T000/xoxb-1");
+        assertThat(notify.webhooks().get(0).format()).isEqualTo(NotifySpec.Format.SLACK);
+        assertThat(notify.webhooks().get(0).template()).contains("We are seeing {journey} failures in {regions} since {since} UTC.");
+        assertThat(notify.webhooks().get(1).headers()).containsEntry("Authorization", "Bearer ops-2");
+        assertThat(notify.webhooks().get(1).format()).isEqualTo(NotifySpec.Format.JSON);
+        assertThat(notify.webhooks().toString()).doesNotContain("xoxb-1", "ops-2");
+        assertThat(loaded.secrets()).contains("xoxb-1", "ops-2");
+        assertThat(loaded.journeys().getFirst().settings().state()).isEqualTo(new io.uxprobe.probes.journey.StatePolicy(3, 2, 1));
+    }
 }
