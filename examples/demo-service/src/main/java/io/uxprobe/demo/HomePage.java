@@ -14,9 +14,9 @@ final class HomePage {
                 <head><meta charset="utf-8"><title>uxprobe demo music — region %1$s</title></head>
                 <body>
                 <h1>uxprobe demo music — region %1$s</h1>
-                <p>A tiny music service for uxprobe's example journeys. Log in with any name and the password <code>demo</code>.</p>
+                <p>A tiny music service for uxprobe's example journeys. Log in with any name and the password <code>let-me-listen</code>.</p>
                 <ul>
-                <li><code>POST /api/login</code> <code>{"username":"demo","password":"demo"}</code></li>
+                <li><code>POST /api/login</code> <code>{"username":"demo","password":"let-me-listen"}</code></li>
                 <li><code>GET /api/me</code> with <code>Authorization: Bearer &lt;token&gt;</code></li>
                 <li><a href="/api/search?q=jazz">GET /api/search?q=jazz</a></li>
                 <li><a href="/api/tracks/42">GET /api/tracks/42</a></li>

@@ -44,7 +44,7 @@ public final class Main {
         flags.outages().forEach(demo::outage);
         Thread hook = new Thread(demo::close, "demo-shutdown");
         Runtime.getRuntime().addShutdownHook(hook);
-        out.println("uxprobe demo music — log in with any user name and the password 'demo'");
+        out.println("uxprobe demo music — log in with any user name and the password 'let-me-listen'");
         for (String region : demo.regions()) {
             out.printf("  %-10s %s   outage: %s%n", region, demo.baseUrl(region), demo.outage(region).id());
         }

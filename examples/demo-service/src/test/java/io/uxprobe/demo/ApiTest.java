@@ -34,7 +34,7 @@ class ApiTest {
 
     @Test
     void loginGivesATokenAndASessionCookieThatBothOpenTheProfile() throws IOException {
-        Http.Answer login = Http.postJson(base + "/api/login", "{\"username\":\"ann\",\"password\":\"demo\"}");
+        Http.Answer login = Http.postJson(base + "/api/login", "{\"username\":\"ann\",\"password\":\"let-me-listen\"}");
 
         assertThat(login.code()).isEqualTo(200);
         assertThat(login.contentType()).isEqualTo("application/json");
@@ -54,14 +54,14 @@ class ApiTest {
 
     @Test
     void eachLoginGetsItsOwnToken() throws IOException {
-        String one = json(Http.postJson(base + "/api/login", "{\"username\":\"ann\",\"password\":\"demo\"}")).path("token").asText();
-        String two = json(Http.postJson(base + "/api/login", "{\"username\":\"ann\",\"password\":\"demo\"}")).path("token").asText();
+        String one = json(Http.postJson(base + "/api/login", "{\"username\":\"ann\",\"password\":\"let-me-listen\"}")).path("token").asText();
+        String two = json(Http.postJson(base + "/api/login", "{\"username\":\"ann\",\"password\":\"let-me-listen\"}")).path("token").asText();
         assertThat(one).isNotEqualTo(two);
     }
 
     @Test
     void wrongPasswordOrNoNameIs401WithTheMessageAUserSees() {
-        for (String body : new String[] {"{\"username\":\"ann\",\"password\":\"nope\"}", "{\"username\":\"\",\"password\":\"demo\"}", "{}"}) {
+        for (String body : new String[] {"{\"username\":\"ann\",\"password\":\"nope\"}", "{\"username\":\"\",\"password\":\"let-me-listen\"}", "{}"}) {
             Http.Answer a = Http.postJson(base + "/api/login", body);
             assertThat(a.code()).as(body).isEqualTo(401);
             assertThat(a.contentType()).isEqualTo("application/json");

@@ -55,10 +55,10 @@ class JourneysTest {
         demo.regions().forEach(r -> demo.outage(r, Outage.NONE));
     }
 
-    /** Runs the file's only journey as {@code UXPROBE_PASSWORD=demo uxprobe run FILE --var base=<region>} would. */
+    /** Runs the file's only journey as {@code UXPROBE_PASSWORD=let-me-listen uxprobe run FILE --var base=<region>} would. */
     private static JourneyResult play(String file, String region) throws Exception {
         JourneyFile loaded = new JourneyFileLoader().load(JOURNEYS.resolve(file), Map.of("base", demo.baseUrl(region)),
-                Environment.of(Map.of("UXPROBE_PASSWORD", "demo")));
+                Environment.of(Map.of("UXPROBE_PASSWORD", "let-me-listen")));
         Journey journey = loaded.journeys().getFirst();
         JourneyRunner runner = new JourneyRunner(clients, new ErrorDetector(loaded.errorSignatures()), Clock.systemUTC());
         return runner.run(journey, loaded.vars(), loaded.redactor());

@@ -63,7 +63,7 @@ class OutageTest {
     }
 
     private static Http.Answer login(String base) {
-        return Http.postJson(base + "/api/login", "{\"username\":\"ann\",\"password\":\"demo\"}");
+        return Http.postJson(base + "/api/login", "{\"username\":\"ann\",\"password\":\"let-me-listen\"}");
     }
 
     @ParameterizedTest

@@ -77,7 +77,7 @@ class WireTest {
 
     @Test
     void aChunkedLoginBodyIsRead() throws IOException {
-        String body = "{\"username\":\"ann\",\"password\":\"demo\"}";
+        String body = "{\"username\":\"ann\",\"password\":\"let-me-listen\"}";
         String chunked = Integer.toHexString(10) + "\r\n" + body.substring(0, 10) + "\r\n"
                 + Integer.toHexString(body.length() - 10) + "\r\n" + body.substring(10) + "\r\n0\r\n\r\n";
         String got = exchange("POST /api/login HTTP/1.1\r\nHost: a\r\nTransfer-Encoding: chunked\r\nContent-Type: application/json\r\n\r\n" + chunked);
@@ -86,7 +86,7 @@ class WireTest {
 
     @Test
     void aClientThatExpects100ContinueGetsIt() throws IOException {
-        String body = "{\"username\":\"ann\",\"password\":\"demo\"}";
+        String body = "{\"username\":\"ann\",\"password\":\"let-me-listen\"}";
         String got = exchange("POST /api/login HTTP/1.1\r\nHost: a\r\nExpect: 100-continue\r\nContent-Length: " + body.length() + "\r\n\r\n" + body);
         assertThat(got).startsWith("HTTP/1.1 100 Continue\r\n\r\nHTTP/1.1 200 OK");
     }
