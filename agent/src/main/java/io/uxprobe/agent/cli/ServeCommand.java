@@ -7,6 +7,7 @@ import io.uxprobe.agent.serve.Signals;
 import io.uxprobe.probes.spec.Durations;
 import io.uxprobe.agent.web.WebConfigException;
 import io.uxprobe.probes.spec.SpecException;
+import java.net.BindException;
 import java.net.InetSocketAddress;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -79,6 +80,9 @@ final class ServeCommand implements Callable<Integer> {
             agent = Agent.start(config, parent.environment, log);
         } catch (SpecException | WebConfigException e) {
             cli.getErr().println("uxprobe: " + e.getMessage());
+            return ExitCodes.USAGE;
+        } catch (BindException e) {
+            cli.getErr().println("uxprobe: cannot listen on " + listen + " (" + e.getMessage() + "): pick another --listen");
             return ExitCodes.USAGE;
         }
         Signals.awaitTermination(agent);

@@ -6,7 +6,7 @@ import picocli.CommandLine.Command;
         mixinStandardHelpOptions = true,
         versionProvider = VersionProvider.class,
         description = "Plays user journeys against HTTP services and tells what the user saw.",
-        subcommands = {RunCommand.class, CheckCommand.class, ServeCommand.class, ValidateCommand.class},
+        subcommands = {RunCommand.class, CheckCommand.class, ServeCommand.class, ValidateCommand.class, DemoCommand.class},
         footer = {"", "Exit codes: 0 all journeys passed, 1 a journey failed, 2 bad usage or invalid journey file, 3 uxprobe broke.",
                 "Docs: docs/journeys.md (file format), docs/cli.md (commands)."})
 final class UxprobeCommand implements Runnable {
@@ -23,6 +23,6 @@ final class UxprobeCommand implements Runnable {
 
     @Override
     public void run() {
-        throw new picocli.CommandLine.ParameterException(spec.commandLine(), "missing command: use run, check, serve or validate");
+        throw new picocli.CommandLine.ParameterException(spec.commandLine(), "missing command: use run, check, serve, validate or demo");
     }
 }

@@ -10,11 +10,17 @@ public final class Signals {
 
     /** Blocks until SIGTERM or SIGINT, reloading on every SIGHUP meanwhile. */
     public static void awaitTermination(Agent agent) throws InterruptedException {
-        CountDownLatch stop = new CountDownLatch(1);
-        // our own handlers replace the JVM's, which would exit 143 without letting journeys finish
-        Signal.handle(new Signal("TERM"), s -> stop.countDown());
-        Signal.handle(new Signal("INT"), s -> stop.countDown());
         Signal.handle(new Signal("HUP"), s -> Thread.ofVirtual().start(() -> agent.reload("SIGHUP")));
-        stop.await();
+        awaitTermination(() -> { });
+    }
+
+    /** Blocks until SIGTERM or SIGINT, then runs {@code stop}. */
+    public static void awaitTermination(Runnable stop) throws InterruptedException {
+        CountDownLatch stopped = new CountDownLatch(1);
+        // our own handlers replace the JVM's, which would exit 143 without letting journeys finish
+        Signal.handle(new Signal("TERM"), s -> stopped.countDown());
+        Signal.handle(new Signal("INT"), s -> stopped.countDown());
+        stopped.await();
+        stop.run();
     }
 }

@@ -24,6 +24,9 @@ import java.util.concurrent.atomic.AtomicBoolean;
  */
 public final class DemoService implements AutoCloseable {
 
+    /** The password every demo user logs in with; not a common word, since uxprobe masks a secret wherever it appears. */
+    public static final String PASSWORD = "let-me-listen";
+
     /**
      * @param bind the address every region's port listens on: loopback unless the service must be reached from outside
      *     (0.0.0.0 in a container)

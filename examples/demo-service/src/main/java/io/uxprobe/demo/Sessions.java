@@ -10,7 +10,7 @@ import java.util.Optional;
 /** Logs users in (any name, the password {@code let-me-listen}; not a common word, since uxprobe masks a secret wherever it appears) and remembers whose each token is. */
 final class Sessions {
 
-    static final String PASSWORD = "let-me-listen";
+    static final String PASSWORD = DemoService.PASSWORD;
     /** A probe logs in every run for days: forget the oldest tokens rather than grow without end. */
     private static final int MAX_TOKENS = 10_000;
 

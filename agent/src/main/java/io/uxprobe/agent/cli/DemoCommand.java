@@ -1,0 +1,160 @@
+package io.uxprobe.agent.cli;
+
+import io.uxprobe.agent.demo.DemoJourneys;
+import io.uxprobe.agent.log.RunLog;
+import io.uxprobe.agent.serve.Agent;
+import io.uxprobe.agent.serve.ServeConfig;
+import io.uxprobe.agent.serve.Signals;
+import io.uxprobe.demo.DemoService;
+import io.uxprobe.demo.Outage;
+import io.uxprobe.probes.spec.Durations;
+import io.uxprobe.probes.spec.SpecException;
+import io.uxprobe.probes.template.Environment;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.net.BindException;
+import java.net.InetAddress;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import java.util.stream.Collectors;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParentCommand;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+@Command(name = "demo",
+        mixinStandardHelpOptions = true,
+        versionProvider = VersionProvider.class,
+        description = {"Starts a demo music service in three regions and an agent playing the example journeys from each.",
+                "Break a region with the admin command it prints and watch its journeys fail. Ctrl-C stops everything."})
+final class DemoCommand implements Callable<Integer> {
+
+    @Spec
+    CommandSpec spec;
+
+    @ParentCommand
+    UxprobeCommand parent;
+
+    @Option(names = "--listen", paramLabel = "HOST:PORT", defaultValue = "127.0.0.1:9716",
+            description = "Where the agent serves its status page and /metrics (default ${DEFAULT-VALUE}).")
+    String listen;
+
+    @Option(names = "--regions", paramLabel = "REGION=PORT,...", split = ",", defaultValue = "eu-west=8080,us-east=8081,ap-south=8082",
+            description = "The music service's regions and their ports (default ${DEFAULT-VALUE}).")
+    Map<String, Integer> regions = new LinkedHashMap<>();
+
+    @Option(names = "--bind", paramLabel = "ADDRESS", defaultValue = "127.0.0.1",
+            description = "The address the music service listens on (default ${DEFAULT-VALUE}; 0.0.0.0 in a container).")
+    String bind;
+
+    @Option(names = "--interval", paramLabel = "DURATION", defaultValue = "5s",
+            description = "How often each journey runs in each region (default ${DEFAULT-VALUE}).")
+    String interval;
+
+    @Option(names = "--outage", paramLabel = "REGION=MODE",
+            description = "Starts a region broken, such as eu-west=soft_html (repeatable; modes as the banner lists).")
+    Map<String, String> outages = new LinkedHashMap<>();
+
+    @Option(names = "--service-only", description = "Runs only the music service, for agents elsewhere (docker compose does).")
+    boolean serviceOnly;
+
+    @Override
+    public Integer call() throws Exception {
+        CommandLine cli = spec.commandLine();
+        PrintWriter out = cli.getOut();
+        if (Durations.parse(interval).filter(d -> d.compareTo(Duration.ofSeconds(5)) >= 0).isEmpty()) {
+            throw new CommandLine.ParameterException(cli, "--interval '" + interval + "' must be a duration of at least 5s");
+        }
+        DemoService started;
+        try {
+            started = DemoService.start(regions, DemoService.Options.defaults().withBind(InetAddress.getByName(bind)));
+        } catch (IOException e) {
+            cli.getErr().println("uxprobe: " + e.getMessage());
+            return ExitCodes.USAGE;
+        }
+        try (DemoService service = started) {
+            for (Map.Entry<String, String> o : outages.entrySet()) {
+                try {
+                    service.outage(o.getKey(), Outage.parse(o.getValue()));
+                } catch (IllegalArgumentException e) {
+                    throw new CommandLine.ParameterException(cli, "--outage " + o.getKey() + "=" + o.getValue() + ": " + e.getMessage());
+                }
+            }
+            if (serviceOnly) {
+                out.println(serviceBanner(service));
+                out.flush();
+                Signals.awaitTermination(service::close);
+                return ExitCodes.PASSED;
+            }
+            Path dir = Files.createTempDirectory("uxprobe-demo");
+            try {
+                List<Path> files = DemoJourneys.write(dir, service, interval);
+                // the demo's users log in with the demo's password; everything else comes from the real environment
+                Environment env = name -> name.equals("UXPROBE_PASSWORD") ? Optional.of(DemoService.PASSWORD) : parent.environment.variable(name);
+                ServeConfig config = new ServeConfig(files, Map.of(), Optional.of("demo"), ServeCommand.address(listen, cli), Optional.empty(),
+                        32, Duration.ofSeconds(3), false);
+                Agent agent;
+                try {
+                    agent = Agent.start(config, env, new RunLog(cli.getErr(), RunLog.Format.TEXT, Clock.systemUTC()));
+                } catch (BindException e) {
+                    cli.getErr().println("uxprobe: cannot listen on " + listen + " (" + e.getMessage() + "): pick another --listen");
+                    return ExitCodes.USAGE;
+                } catch (SpecException e) {
+                    cli.getErr().println("uxprobe: the demo's journeys are invalid (a bug): " + e.getMessage());
+                    return ExitCodes.BROKEN;
+                }
+                out.println(banner(service, agent));
+                out.flush();
+                Signals.awaitTermination(agent::close);
+                return ExitCodes.PASSED;
+            } finally {
+                DemoJourneys.delete(dir);
+            }
+        }
+    }
+
+    private String serviceBanner(DemoService service) {
+        return "uxprobe demo music service (password '" + DemoService.PASSWORD + "')\n" + regionLines(service)
+                + "\nBreak a region:  curl -X POST '" + service.baseUrl(service.regions().getFirst()) + "/admin/outage?mode=soft_html'"
+                + "\nCtrl-C stops it.";
+    }
+
+    private String banner(DemoService service, Agent agent) {
+        String agentUrl = "http://" + (listen.startsWith(":") ? "127.0.0.1" : listen.substring(0, listen.lastIndexOf(':'))) + ":" + agent.port();
+        String first = service.regions().getFirst();
+        return """
+                uxprobe demo: a music service in %d regions, and an agent playing its journeys from each, every %s.
+
+                music service
+                %s
+                agent
+                  %s/          status page
+                  %s/metrics   Prometheus metrics
+                  %s/-/healthy
+                journeys: login, search, playback, listen (examples/journeys), one line per run below
+
+                Break %s the way users met it, and watch its journeys fail:
+                  curl -X POST '%s/admin/outage?mode=soft_html'
+                Other modes: %s
+                Heal it:
+                  curl -X POST '%s/admin/outage?mode=none'
+                Ctrl-C stops everything.
+                """.formatted(service.regions().size(), interval, regionLines(service), agentUrl, agentUrl, agentUrl, first,
+                service.baseUrl(first), java.util.Arrays.stream(Outage.values()).map(Outage::id).collect(Collectors.joining(", ")),
+                service.baseUrl(first));
+    }
+
+    private static String regionLines(DemoService service) {
+        return service.regions().stream().map(r -> "  %-9s %s  (outage: %s)".formatted(r, service.baseUrl(r), service.outage(r).id()))
+                .collect(Collectors.joining("\n"));
+    }
+}

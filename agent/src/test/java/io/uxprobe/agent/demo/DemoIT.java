@@ -1,0 +1,86 @@
+package io.uxprobe.agent.demo;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.uxprobe.agent.testing.Daemon;
+import io.uxprobe.agent.testing.Exposition;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Predicate;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** What a newcomer sees: `uxprobe demo` goes green within 30 s, and breaking a region turns that region red. */
+class DemoIT {
+
+    static final HttpClient HTTP = HttpClient.newHttpClient();
+    static final List<String> REGIONS = List.of("eu-west", "us-east", "ap-south");
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void theDemoGoesGreenAndShowsABrokenRegion() throws Exception {
+        int agentPort = Daemon.freePort();
+        int[] ports = {Daemon.freePort(), Daemon.freePort(), Daemon.freePort()};
+        Path out = dir.resolve("demo.log");
+        Process demo = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-jar", System.getProperty("uxprobe.jar"),
+                "demo", "--listen", "127.0.0.1:" + agentPort,
+                "--regions", "eu-west=" + ports[0] + ",us-east=" + ports[1] + ",ap-south=" + ports[2])
+                .redirectErrorStream(true).redirectOutput(out.toFile()).start();
+        try {
+            String metrics = "http://127.0.0.1:" + agentPort + "/metrics";
+            Exposition green = await(metrics, Duration.ofSeconds(30), e -> REGIONS.stream().allMatch(r ->
+                    List.of("playback", "login", "search").stream().allMatch(j -> success(e, j, r) == 1.0)), out);
+            assertThat(success(green, "listen", "us-east")).isIn(1.0, Double.NaN);
+
+            HttpResponse<String> broke = HTTP.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + ports[0] + "/admin/outage?mode=soft_html"))
+                    .POST(HttpRequest.BodyPublishers.noBody()).build(), HttpResponse.BodyHandlers.ofString());
+            assertThat(broke.statusCode()).isEqualTo(200);
+
+            Exposition red = await(metrics, Duration.ofSeconds(30), e -> success(e, "login", "eu-west") == 0.0
+                    && success(e, "search", "eu-west") == 0.0, out);
+            assertThat(red.value("uxprobe_error_messages_total", "journey", "login", "region", "eu-west", "step", "login",
+                    "signature", "something_went_wrong")).isPositive();
+            assertThat(success(red, "login", "us-east")).as("other regions stay up").isEqualTo(1.0);
+            assertThat(success(red, "login", "ap-south")).isEqualTo(1.0);
+            assertThat(Files.readString(out)).contains("Break eu-west", "/admin/outage?mode=soft_html", "/metrics",
+                    "journey=login region=eu-west result=failure");
+            assertThat(Files.readString(out)).as("the demo password is a secret").doesNotContain("let-me-listen\"");
+
+            demo.destroy();
+            assertThat(demo.waitFor(15, TimeUnit.SECONDS)).isTrue();
+            assertThat(demo.exitValue()).isZero();
+        } finally {
+            demo.destroyForcibly();
+        }
+    }
+
+    static double success(Exposition e, String journey, String region) {
+        List<Exposition.Sample> s = e.samples("uxprobe_journey_success", "journey", journey, "region", region);
+        return s.isEmpty() ? Double.NaN : s.getFirst().value();
+    }
+
+    static Exposition await(String url, Duration within, Predicate<Exposition> condition, Path log) throws Exception {
+        long end = System.nanoTime() + within.toNanos();
+        String last = "";
+        while (System.nanoTime() < end) {
+            try {
+                last = HTTP.send(HttpRequest.newBuilder(URI.create(url)).build(), HttpResponse.BodyHandlers.ofString()).body();
+                Exposition e = Exposition.parse(last);
+                if (condition.test(e)) return e;
+            } catch (java.io.IOException notYet) {
+                // still starting
+            }
+            Thread.sleep(250);
+        }
+        throw new AssertionError("not reached within " + within + "\nlast scrape:\n" + last + "\ndemo output:\n" + Files.readString(log));
+    }
+}
