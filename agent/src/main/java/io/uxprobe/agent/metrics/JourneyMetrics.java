@@ -44,6 +44,7 @@ public final class JourneyMetrics {
 
     public static final String JOURNEY_SUCCESS = "uxprobe.journey.success";
     public static final String JOURNEY_RUNS = "uxprobe.journey.runs";
+    public static final String JOURNEY_RETRIES = "uxprobe.journey.retries";
     public static final String JOURNEY_DURATION = "uxprobe.journey.duration";
     public static final String JOURNEY_LAST_RUN = "uxprobe.journey.last.run.timestamp";
     public static final String STEP_DURATION = "uxprobe.step.duration";
@@ -81,6 +82,7 @@ public final class JourneyMetrics {
 
     private final MeterRegistry registry;
     private final Meter.MeterProvider<Counter> runs;
+    private final Meter.MeterProvider<Counter> retries;
     private final Meter.MeterProvider<Counter> stepFailures;
     private final Meter.MeterProvider<Counter> errorMessages;
     private final Meter.MeterProvider<Counter> httpResponses;
@@ -94,6 +96,9 @@ public final class JourneyMetrics {
         this.registry = Objects.requireNonNull(registry, "registry");
         runs = Counter.builder(JOURNEY_RUNS)
                 .description("Journey runs, by result (success or failure)")
+                .withRegistry(registry);
+        retries = Counter.builder(JOURNEY_RETRIES)
+                .description("Immediate re-runs of failed journey runs (retries:); each also counts in uxprobe_journey_runs_total")
                 .withRegistry(registry);
         stepFailures = Counter.builder(STEP_FAILURES)
                 .description("Failed steps, by failure reason (a closed set: dns, connect, tls, timeout, http_status, ...)")
@@ -137,6 +142,7 @@ public final class JourneyMetrics {
         Tags journeyTags = journeyTags(journey.name(), region);
         runs.withTags(journeyTags.and(RESULT, SUCCESS));
         runs.withTags(journeyTags.and(RESULT, FAILURE));
+        if (journey.settings().state().retries() > 0) retries.withTags(journeyTags);
         journeyDuration.withTags(journeyTags);
         for (Step step : journey.steps()) {
             Tags stepTags = journeyTags.and(STEP, step.name());
@@ -153,8 +159,17 @@ public final class JourneyMetrics {
 
     /** Records one run of a journey for a region. Skipped steps record nothing. */
     public void record(String region, JourneyResult result) {
+        record(region, result, false);
+    }
+
+    /**
+     * Records one attempt; {@code retry} when it re-ran a failed attempt at once. Every attempt counts in
+     * {@code runs_total}, so retries never hide a failure; {@code retries_total} says how many were re-runs.
+     */
+    public void record(String region, JourneyResult result, boolean retry) {
         String journey = result.journey();
         Tags journeyTags = journeyTags(journey, region);
+        if (retry) retries.withTags(journeyTags).increment();
         boolean passed = result.passed();
         runs.withTags(journeyTags.and(RESULT, passed ? SUCCESS : FAILURE)).increment();
         journeyDuration.withTags(journeyTags).record(result.duration());

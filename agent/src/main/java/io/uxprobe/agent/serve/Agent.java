@@ -8,6 +8,13 @@ import io.uxprobe.agent.metrics.AgentMetrics;
 import io.uxprobe.agent.metrics.JourneyMetrics;
 import io.uxprobe.agent.schedule.Probe;
 import io.uxprobe.agent.schedule.Scheduler;
+import io.uxprobe.agent.status.Notifier;
+import io.uxprobe.agent.status.NotifySettings;
+import io.uxprobe.agent.status.StatusApi;
+import io.uxprobe.agent.status.StatusBoard;
+import io.uxprobe.agent.status.StatusPage;
+import io.uxprobe.agent.status.StatusUrl;
+import io.uxprobe.agent.status.Thresholds;
 import io.uxprobe.agent.web.WebConfig;
 import io.uxprobe.agent.web.WebConfigException;
 import io.uxprobe.agent.web.WebConfigLoader;
@@ -16,6 +23,7 @@ import io.uxprobe.probes.http.HttpClients;
 import io.uxprobe.probes.journey.Journey;
 import io.uxprobe.probes.journey.JourneyRunner;
 import io.uxprobe.probes.journey.Region;
+import io.uxprobe.probes.journey.StatePolicy;
 import io.uxprobe.probes.spec.JourneyFile;
 import io.uxprobe.probes.spec.SpecException;
 import io.uxprobe.probes.template.Environment;
@@ -50,13 +58,16 @@ public final class Agent implements AutoCloseable {
     private final JourneyMetrics journeyMetrics;
     private final HttpClients clients = new HttpClients();
     private final Scheduler scheduler;
+    private final StatusBoard board = new StatusBoard();
     private final HTTPServer server;
+    private final Notifier notifier;
     private final ConfigWatcher watcher;
     /** Journey name and region of every probe now scheduled, to remove the series of those a reload drops. */
     private Map<String, Probe> probes = Map.of();
     private String summary = "starting";
 
-    private Agent(ServeConfig config, Environment env, RunLog log, List<JourneyFile> files, WebConfig web) throws IOException {
+    private Agent(ServeConfig config, Environment env, RunLog log, List<JourneyFile> files, Map<String, NotifySettings> notify, WebConfig web)
+            throws IOException {
         this.config = config;
         this.env = env;
         this.log = log;
@@ -65,16 +76,19 @@ public final class Agent implements AutoCloseable {
         this.journeyMetrics = agentMetrics.journeys();
         this.scheduler = new Scheduler(config.maxConcurrency(), RandomGenerator.getDefault(),
                 (probe, e) -> log.error("journey run crashed (a bug in uxprobe)", RunLog.fields("probe", probe.key(), "error", String.valueOf(e))));
-        apply(files);
-        this.server = WebServer.start(config, web, registry(), new Endpoints(this));
+        this.server = WebServer.start(config, web, registry(), new Endpoints(this, new StatusPage(board), new StatusApi(board)));
+        this.notifier = new Notifier(StatusUrl.derive(config.listen(), server.getPort(), web.tls()), log);
+        board.addListener(notifier);
+        apply(files, notify);
         this.watcher = config.watch() ? new ConfigWatcher(config.files(), () -> reload("journey file changed")) : null;
     }
 
     /** Loads the journey files and the web config, then starts; an invalid file stops the start with its positioned error. */
     public static Agent start(ServeConfig config, Environment env, RunLog log) throws SpecException, WebConfigException, IOException {
         List<JourneyFile> files = JourneyFiles.load(config.files(), config.vars(), env);
+        Map<String, NotifySettings> notify = Notifications.of(files);
         WebConfig web = config.webConfig().isPresent() ? WebConfigLoader.load(config.webConfig().get()) : WebConfig.none();
-        Agent agent = new Agent(config, env, log, files, web);
+        Agent agent = new Agent(config, env, log, files, notify, web);
         log.info("uxprobe serving", RunLog.fields("listen", config.listen().getHostString() + ":" + agent.port(), "region", agent.region,
                 "web", web.description(), "journeys", agent.summary));
         return agent;
@@ -96,34 +110,35 @@ public final class Agent implements AutoCloseable {
         return scheduler.everyProbeRanOnce();
     }
 
-    synchronized String summary() {
-        return summary;
-    }
-
     /** Reads the journey files again. An invalid file is refused whole: the old journeys keep running. */
     public synchronized Reload reload(String cause) {
         List<JourneyFile> files;
+        Map<String, NotifySettings> notify;
         try {
             files = JourneyFiles.load(config.files(), config.vars(), env);
+            notify = Notifications.of(files);
         } catch (SpecException e) {
             agentMetrics.configReloaded(false);
             log.error("reload failed, old journeys keep running", RunLog.fields("cause", cause, "error", e.getMessage()));
             return new Reload.Refused(e.getMessage());
         }
-        apply(files);
+        apply(files, notify);
         log.info("journeys reloaded", RunLog.fields("cause", cause, "journeys", summary));
         return new Reload.Applied(summary);
     }
 
-    private synchronized void apply(List<JourneyFile> files) {
+    private synchronized void apply(List<JourneyFile> files, Map<String, NotifySettings> notify) {
         Map<String, Probe> next = new HashMap<>();
         for (JourneyFile file : files) {
             JourneyRunner runner = new JourneyRunner(clients, new ErrorDetector(file.errorSignatures()), Clock.systemUTC());
             Set<String> signatures = JourneyFiles.signatureIds(file);
             for (Journey journey : file.journeys()) {
                 for (Region r : JourneyFiles.regions(file, region)) {
-                    JourneyProbe probe = new JourneyProbe(journey, r.name(), r.egress(), runner, r.varsOver(file.vars()), file.redactor(), journeyMetrics, log);
+                    JourneyProbe probe = new JourneyProbe(journey, r.name(), r.egress(), runner, r.varsOver(file.vars()), file.redactor(),
+                            journeyMetrics, board, log);
                     journeyMetrics.register(journey, r.name(), signatures);
+                    StatePolicy p = journey.settings().state();
+                    board.register(journey.name(), r.name(), new Thresholds(p.failureThreshold(), p.successThreshold(), p.retries()));
                     next.put(probe.key(), probe);
                 }
             }
@@ -131,6 +146,7 @@ public final class Agent implements AutoCloseable {
         probes.forEach((key, old) -> {
             if (!next.containsKey(key) && old instanceof JourneyProbe p) p.retire();
         });
+        notifier.configure(notify);
         scheduler.replace(next.values());
         probes = next;
         agentMetrics.configReloaded(true);
@@ -146,6 +162,7 @@ public final class Agent implements AutoCloseable {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
+        notifier.close(grace); // state changes of the last runs still go out
         try {
             if (watcher != null) watcher.close();
         } catch (IOException e) {

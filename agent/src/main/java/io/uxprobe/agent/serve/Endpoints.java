@@ -8,20 +8,32 @@ import java.nio.charset.StandardCharsets;
 
 /**
  * The agent's own endpoints beside {@code /metrics} and {@code /-/healthy} (which client_java's server answers):
- * {@code /-/ready}, {@code POST /-/reload}, and an index at {@code /}.
+ * the status page at {@code /}, {@code /api/status}, {@code /-/ready} and {@code POST /-/reload}.
  */
 final class Endpoints implements HttpHandler {
 
     private final Agent agent;
+    private final HttpHandler statusPage;
+    private final HttpHandler statusApi;
 
-    Endpoints(Agent agent) {
+    Endpoints(Agent agent, HttpHandler statusPage, HttpHandler statusApi) {
         this.agent = agent;
+        this.statusPage = statusPage;
+        this.statusApi = statusApi;
     }
 
     @Override
     public void handle(HttpExchange exchange) throws IOException {
+        String path = exchange.getRequestURI().getPath();
+        switch (path) {
+            case "/" -> statusPage.handle(exchange);
+            case "/api/status" -> statusApi.handle(exchange);
+            default -> agentEndpoint(exchange, path);
+        }
+    }
+
+    private void agentEndpoint(HttpExchange exchange, String path) throws IOException {
         try (exchange) {
-            String path = exchange.getRequestURI().getPath();
             String method = exchange.getRequestMethod();
             switch (path) {
                 case "/-/ready" -> {
@@ -40,14 +52,8 @@ final class Endpoints implements HttpHandler {
                         }
                     }
                 }
-                case "/" -> reply(exchange, 200, """
-                        uxprobe %s
-                          /metrics      Prometheus metrics
-                          /-/healthy    200 while the agent runs
-                          /-/ready      200 once every journey has run once
-                          /-/reload     POST to reload the journey files
-                        """.formatted(agent.summary()));
-                default -> reply(exchange, 404, "no such page: " + path + " (see /)\n");
+                default -> reply(exchange, 404, "no such page: " + path + "; uxprobe serves /, /api/status, /metrics, /-/healthy, "
+                        + "/-/ready and POST /-/reload\n");
             }
         }
     }

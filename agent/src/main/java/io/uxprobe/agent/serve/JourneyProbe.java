@@ -3,6 +3,7 @@ package io.uxprobe.agent.serve;
 import io.uxprobe.agent.log.RunLog;
 import io.uxprobe.agent.metrics.JourneyMetrics;
 import io.uxprobe.agent.schedule.Probe;
+import io.uxprobe.agent.status.StatusBoard;
 import io.uxprobe.probes.journey.Egress;
 import io.uxprobe.probes.journey.Journey;
 import io.uxprobe.probes.journey.JourneyResult;
@@ -12,9 +13,9 @@ import io.uxprobe.probes.template.Variables;
 import java.time.Duration;
 
 /**
- * One journey in one region (through that region's egress), as the scheduler runs it: play it, then hand the
- * result to metrics and the log. Once retired by a reload, a run still under way records nothing, so the
- * journey's series stay removed.
+ * One journey in one region (through that region's egress), as the scheduler runs it: play it (again at once, up to
+ * its {@code retries}, while it fails), and hand every attempt to metrics, the status board and the log. Once retired
+ * by a reload, a run still under way records nothing, so the journey's series and cells stay removed.
  */
 final class JourneyProbe implements Probe {
 
@@ -25,11 +26,12 @@ final class JourneyProbe implements Probe {
     private final Variables vars;
     private final Redactor redactor;
     private final JourneyMetrics metrics;
+    private final StatusBoard board;
     private final RunLog log;
     private boolean retired;
 
     JourneyProbe(Journey journey, String region, Egress egress, JourneyRunner runner, Variables vars, Redactor redactor,
-            JourneyMetrics metrics, RunLog log) {
+            JourneyMetrics metrics, StatusBoard board, RunLog log) {
         this.journey = journey;
         this.region = region;
         this.egress = egress;
@@ -37,6 +39,7 @@ final class JourneyProbe implements Probe {
         this.vars = vars;
         this.redactor = redactor;
         this.metrics = metrics;
+        this.board = board;
         this.log = log;
     }
 
@@ -57,18 +60,28 @@ final class JourneyProbe implements Probe {
     @Override
     public void run() {
         JourneyResult result = runner.run(journey, vars, redactor, egress);
+        record(result, false);
+        for (int retry = 0; retry < journey.settings().state().retries() && !result.passed(); retry++) {
+            result = runner.run(journey, vars, redactor, egress);
+            record(result, true);
+        }
+    }
+
+    private void record(JourneyResult result, boolean retry) {
         synchronized (metrics) {
             if (retired) return;
-            metrics.record(region, result);
+            metrics.record(region, result, retry);
+            board.record(region, result, retry);
         }
         log.run(region, result);
     }
 
-    /** A reload dropped this journey: remove its series, and keep a run under way from recreating them. */
+    /** A reload dropped this journey: remove its series and its cell, and keep a run under way from recreating them. */
     void retire() {
         synchronized (metrics) {
             retired = true;
             metrics.remove(journey.name(), region);
+            board.remove(journey.name(), region);
         }
     }
 }

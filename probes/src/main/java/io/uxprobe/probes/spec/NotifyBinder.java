@@ -14,7 +14,7 @@ import java.util.Optional;
 final class NotifyBinder {
 
     private static final List<String> KEYS = List.of("webhooks", "statusUrl");
-    private static final List<String> WEBHOOK_KEYS = List.of("url", "headers", "format", "template");
+    private static final List<String> WEBHOOK_KEYS = List.of("url", "headers", "format", "template", "recoveryTemplate");
 
     private final TemplateReader templates;
     private final Variables vars;
@@ -52,7 +52,8 @@ final class NotifyBinder {
         }
         NotifySpec.Format format = f.read("format", NotifyBinder::format, NotifySpec.Format.JSON);
         Optional<String> template = f.read("template", Values::string);
-        return new NotifySpec.Webhook(node.position(), url, headers, format, template);
+        Optional<String> recovery = f.read("recoveryTemplate", Values::string);
+        return new NotifySpec.Webhook(node.position(), url, headers, format, template, recovery);
     }
 
     private static NotifySpec.Format format(YamlNode node, String what) throws SpecException {

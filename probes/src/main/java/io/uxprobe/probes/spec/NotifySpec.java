@@ -18,9 +18,11 @@ public record NotifySpec(List<Webhook> webhooks, Optional<String> statusUrl) {
 
     /**
      * One receiver. {@code url} and {@code headers} are rendered (they may hold secrets: never print them);
-     * {@code template} words the message, with {@code {journey}}, {@code {regions}}, {@code {state}} and the like.
+     * {@code template} words the "down" message, {@code recoveryTemplate} the "up" one, with {@code {journey}},
+     * {@code {regions}}, {@code {state}} and the like.
      */
-    public record Webhook(Position position, String url, Map<String, String> headers, Format format, Optional<String> template) {
+    public record Webhook(Position position, String url, Map<String, String> headers, Format format, Optional<String> template,
+            Optional<String> recoveryTemplate) {
         public Webhook {
             headers = Map.copyOf(headers);
         }
