@@ -2,6 +2,9 @@ package io.uxprobe.agent.demo;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.MissingNode;
 import io.uxprobe.agent.testing.Daemon;
 import io.uxprobe.agent.testing.Exposition;
 import java.net.URI;
@@ -45,8 +48,18 @@ class DemoIT {
                     .POST(HttpRequest.BodyPublishers.noBody()).build(), HttpResponse.BodyHandlers.ofString());
             assertThat(broke.statusCode()).isEqualTo(200);
 
+            long brokeAt = System.nanoTime();
             Exposition red = await(metrics, Duration.ofSeconds(30), e -> success(e, "login", "eu-west") == 0.0
                     && success(e, "search", "eu-west") == 0.0, out);
+
+            // the status page: red within two intervals (the demo runs every 5 s; down after 2 failed runs), with the message
+            String status = "http://127.0.0.1:" + agentPort;
+            JsonNode down = awaitJson(status + "/api/status", Duration.ofSeconds(12), s -> "down".equals(cell(s, "login", "eu-west").path("state").asText()));
+            assertThat(Duration.ofNanos(System.nanoTime() - brokeAt)).isLessThan(Duration.ofSeconds(12));
+            assertThat(cell(down, "login", "eu-west").at("/lastFailure/failure/message").asText()).contains("Something went wrong");
+            assertThat(cell(down, "login", "us-east").path("state").asText()).isEqualTo("up");
+            String page = HTTP.send(HttpRequest.newBuilder(URI.create(status + "/")).build(), HttpResponse.BodyHandlers.ofString()).body();
+            assertThat(page).contains("Something went wrong", "eu-west", "Down");
             assertThat(red.value("uxprobe_error_messages_total", "journey", "login", "region", "eu-west", "step", "login",
                     "signature", "something_went_wrong")).isPositive();
             assertThat(success(red, "login", "us-east")).as("other regions stay up").isEqualTo(1.0);
@@ -55,12 +68,35 @@ class DemoIT {
                     "journey=login region=eu-west result=failure");
             assertThat(Files.readString(out)).as("the demo password is a secret").doesNotContain("let-me-listen\"");
 
+            HTTP.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + ports[0] + "/admin/outage?mode=none"))
+                    .POST(HttpRequest.BodyPublishers.noBody()).build(), HttpResponse.BodyHandlers.ofString());
+            awaitJson(status + "/api/status", Duration.ofSeconds(12), s -> "up".equals(cell(s, "login", "eu-west").path("state").asText()));
+
             demo.destroy();
             assertThat(demo.waitFor(15, TimeUnit.SECONDS)).isTrue();
             assertThat(demo.exitValue()).isZero();
         } finally {
             demo.destroyForcibly();
         }
+    }
+
+    static JsonNode cell(JsonNode status, String journey, String region) {
+        for (JsonNode j : status.path("journeys")) {
+            if (!j.path("journey").asText().equals(journey)) continue;
+            for (JsonNode c : j.path("regions")) if (c.path("region").asText().equals(region)) return c;
+        }
+        return MissingNode.getInstance();
+    }
+
+    static JsonNode awaitJson(String url, Duration within, Predicate<JsonNode> condition) throws Exception {
+        long end = System.nanoTime() + within.toNanos();
+        JsonNode last = MissingNode.getInstance();
+        while (System.nanoTime() < end) {
+            last = new ObjectMapper().readTree(HTTP.send(HttpRequest.newBuilder(URI.create(url)).build(), HttpResponse.BodyHandlers.ofString()).body());
+            if (condition.test(last)) return last;
+            Thread.sleep(250);
+        }
+        throw new AssertionError("not reached within " + within + ": " + last.toPrettyString());
     }
 
     static double success(Exposition e, String journey, String region) {
