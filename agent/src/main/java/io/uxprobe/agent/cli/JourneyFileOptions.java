@@ -14,7 +14,7 @@ import picocli.CommandLine.Parameters;
 /** The journey files a command reads, and the {@code --var}s they are read with: shared by run, validate and serve. */
 final class JourneyFileOptions {
 
-    @Parameters(paramLabel = "FILE", arity = "1..*", description = "Journey files (YAML).")
+    @Parameters(paramLabel = "FILE", arity = "1..*", description = "Journey files (YAML), or folders of them (their *.yaml and *.yml files).")
     List<Path> files;
 
     @Option(names = "--var", paramLabel = "NAME=VALUE", mapFallbackValue = "",

@@ -1,5 +1,6 @@
 package io.uxprobe.agent.cli;
 
+import io.uxprobe.agent.config.JourneyFiles;
 import io.uxprobe.probes.journey.Journey;
 import io.uxprobe.probes.spec.JourneyFile;
 import io.uxprobe.probes.spec.SpecException;
@@ -30,7 +31,14 @@ final class ValidateCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         int code = ExitCodes.PASSED;
-        for (Path file : journeyFiles.files) {
+        List<Path> files;
+        try {
+            files = JourneyFiles.expand(journeyFiles.files);
+        } catch (SpecException e) {
+            spec.commandLine().getErr().println(e.getMessage());
+            return ExitCodes.USAGE;
+        }
+        for (Path file : files) {
             try {
                 JourneyFile loaded = journeyFiles.load(file, parent.environment);
                 int steps = loaded.journeys().stream().mapToInt(j -> j.steps().size()).sum();
@@ -41,7 +49,7 @@ final class ValidateCommand implements Callable<Integer> {
                 code = ExitCodes.USAGE;
             }
         }
-        if (code == ExitCodes.PASSED && journeyFiles.files.size() > 1) {
+        if (code == ExitCodes.PASSED && files.size() > 1) {
             try {
                 journeyFiles.load(parent.environment);
             } catch (SpecException e) {

@@ -9,6 +9,8 @@ import io.uxprobe.probes.spec.JourneyFile;
 import io.uxprobe.probes.spec.JourneyFileLoader;
 import io.uxprobe.probes.spec.SpecException;
 import io.uxprobe.probes.template.Environment;
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -17,6 +19,7 @@ import java.util.LinkedHashSet;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.stream.Stream;
 
 /** Loads the journey files a command names, all or nothing; journey names must be unique across them. */
 public final class JourneyFiles {
@@ -44,11 +47,35 @@ public final class JourneyFiles {
         return ids;
     }
 
+    /**
+     * The journey files the paths name: a file as is, a folder as its {@code *.yaml} and {@code *.yml} files in name
+     * order (hidden ones, such as a ConfigMap's {@code ..data}, left out), read anew at every load and reload.
+     */
+    public static List<Path> expand(List<Path> paths) throws SpecException {
+        List<Path> files = new ArrayList<>();
+        for (Path p : paths) {
+            if (!Files.isDirectory(p)) {
+                files.add(p);
+                continue;
+            }
+            try (Stream<Path> inside = Files.list(p)) {
+                List<Path> yaml = inside.filter(f -> !f.getFileName().toString().startsWith("."))
+                        .filter(f -> f.toString().endsWith(".yaml") || f.toString().endsWith(".yml"))
+                        .filter(Files::isRegularFile).sorted().toList();
+                if (yaml.isEmpty()) throw new SpecException(Position.unknown(p), "no journey files (*.yaml, *.yml) in this folder");
+                files.addAll(yaml);
+            } catch (IOException e) {
+                throw new SpecException(Position.unknown(p), "cannot list the folder: " + e.getMessage());
+            }
+        }
+        return files;
+    }
+
     public static List<JourneyFile> load(List<Path> paths, Map<String, String> vars, Environment env) throws SpecException {
         JourneyFileLoader loader = new JourneyFileLoader();
         List<JourneyFile> files = new ArrayList<>();
         Map<String, Journey> seen = new HashMap<>();
-        for (Path p : paths) {
+        for (Path p : expand(paths)) {
             JourneyFile file = loader.load(p, vars, env);
             for (Journey j : file.journeys()) {
                 Journey first = seen.putIfAbsent(j.name(), j);

@@ -1,6 +1,8 @@
 package io.uxprobe.agent.serve;
 
 import java.io.IOException;
+import io.uxprobe.agent.config.JourneyFiles;
+import io.uxprobe.probes.spec.SpecException;
 import java.nio.file.ClosedWatchServiceException;
 import java.nio.file.FileSystems;
 import java.nio.file.Files;
@@ -31,12 +33,13 @@ final class ConfigWatcher implements AutoCloseable {
     private final Thread thread;
     private String lastDigest;
 
+    /** @param files journey files, or folders of them (as the command line named them) */
     ConfigWatcher(List<Path> files, Runnable onChange) throws IOException {
         this.files = files.stream().map(p -> p.toAbsolutePath().normalize()).toList();
         this.onChange = onChange;
         this.watcher = FileSystems.getDefault().newWatchService();
         Set<Path> folders = new LinkedHashSet<>();
-        for (Path f : this.files) folders.add(f.getParent());
+        for (Path f : this.files) folders.add(Files.isDirectory(f) ? f : f.getParent());
         for (Path folder : folders) {
             folder.register(watcher, StandardWatchEventKinds.ENTRY_CREATE, StandardWatchEventKinds.ENTRY_MODIFY,
                     StandardWatchEventKinds.ENTRY_DELETE);
@@ -64,11 +67,17 @@ final class ConfigWatcher implements AutoCloseable {
         }
     }
 
-    /** One digest over every file's bytes; a missing file counts as a change too. */
+    /** One digest over every file's bytes (a folder's files as a load would read them); a missing file counts as a change too. */
     private String digest() {
+        List<Path> current;
+        try {
+            current = JourneyFiles.expand(files);
+        } catch (SpecException e) {
+            current = files; // an empty or unreadable folder: a reload will say so
+        }
         try {
             MessageDigest sha = MessageDigest.getInstance("SHA-256");
-            for (Path f : files) {
+            for (Path f : current) {
                 sha.update(f.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8));
                 try {
                     sha.update(Files.readAllBytes(f));

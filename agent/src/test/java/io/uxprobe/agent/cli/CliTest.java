@@ -116,6 +116,17 @@ class CliTest {
     }
 
     @Test
+    void aFolderStandsForItsJourneyFiles() {
+        Cli r = Cli.run(Map.of("UXPROBE_PASSWORD", "pw"), "validate", Path.of("..", "examples", "journeys").toString());
+        assertThat(r.exitCode()).as(r.err()).isEqualTo(ExitCodes.PASSED);
+        assertThat(r.out()).contains("listen.yaml: ok", "login.yaml: ok", "playback.yaml: ok", "search.yaml: ok");
+
+        Cli empty = Cli.run("validate", dir.toString());
+        assertThat(empty.exitCode()).isEqualTo(ExitCodes.USAGE);
+        assertThat(empty.err()).contains(dir + ": no journey files (*.yaml, *.yml) in this folder");
+    }
+
+    @Test
     void validateFindsDuplicateJourneysAcrossFiles() {
         Cli r = Cli.run(Map.of("UXPROBE_PASSWORD", "pw"), "validate", example("login.yaml").toString(), example("login.yaml").toString());
         assertThat(r.exitCode()).isEqualTo(ExitCodes.USAGE);
@@ -130,6 +141,18 @@ class CliTest {
             for (String file : args) {
                 Cli r = Cli.run(Map.of("UXPROBE_PASSWORD", "pw"), "validate", file);
                 assertThat(r.exitCode()).as(file + ": " + r.err()).isEqualTo(ExitCodes.PASSED);
+            }
+        }
+    }
+
+    @Test
+    void theKubernetesExampleCarriesTheExampleJourneysUnchanged() throws Exception {
+        // kustomize cannot read files outside its folder, so the per-region base holds copies
+        Path examples = Path.of("..", "examples", "journeys");
+        Path copies = Path.of("..", "examples", "kubernetes", "per-region", "base", "journeys");
+        try (var files = Files.list(examples)) {
+            for (Path f : files.filter(p -> p.toString().endsWith(".yaml")).toList()) {
+                assertThat(copies.resolve(f.getFileName())).as("copy of " + f).hasSameTextualContentAs(f);
             }
         }
     }

@@ -91,6 +91,19 @@ class ReloadTest {
     }
 
     @Test
+    void aFileAddedToAWatchedFolderIsLoaded() throws Exception {
+        Path folder = Files.createDirectory(dir.resolve("journeys.d"));
+        Files.writeString(folder.resolve("a.yaml"), journeys("a"));
+        try (AgentFixture agent = AgentFixture.start(folder, "r1", Map.of())) {
+            agent.awaitScrape(Duration.ofSeconds(10), e -> runs(e, "a") >= 1);
+            Files.writeString(folder.resolve("b.yml"), journeys("b"));
+            agent.awaitScrape(Duration.ofSeconds(10), e -> runs(e, "b") >= 1);
+            Files.delete(folder.resolve("a.yaml"));
+            agent.awaitScrape(Duration.ofSeconds(10), e -> e.samples().stream().noneMatch(s -> "a".equals(s.label("journey"))));
+        }
+    }
+
+    @Test
     void aChangedFileIsReloadedByItself() throws Exception {
         Files.writeString(file, journeys("a"));
         try (AgentFixture agent = AgentFixture.start(file, "r1", Map.of())) {
