@@ -40,7 +40,7 @@ public final class Scheduler implements AutoCloseable {
     }
 
     /** Schedules exactly these probes from now on. */
-    public synchronized void replace(Collection<Probe> probes) {
+    public synchronized void replace(Collection<? extends Probe> probes) {
         if (closed) throw new IllegalStateException("scheduler is closed");
         Map<String, Probe> wanted = new HashMap<>();
         for (Probe p : probes) {

@@ -2,11 +2,11 @@ package io.uxprobe.agent.serve;
 
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.prometheus.metrics.exporter.httpserver.HTTPServer;
+import io.uxprobe.agent.Version;
 import io.uxprobe.agent.config.JourneyFiles;
 import io.uxprobe.agent.log.RunLog;
 import io.uxprobe.agent.metrics.AgentMetrics;
 import io.uxprobe.agent.metrics.JourneyMetrics;
-import io.uxprobe.agent.schedule.Probe;
 import io.uxprobe.agent.schedule.Scheduler;
 import io.uxprobe.agent.status.Notifier;
 import io.uxprobe.agent.status.NotifySettings;
@@ -14,7 +14,6 @@ import io.uxprobe.agent.status.StatusApi;
 import io.uxprobe.agent.status.StatusBoard;
 import io.uxprobe.agent.status.StatusPage;
 import io.uxprobe.agent.status.StatusUrl;
-import io.uxprobe.agent.status.Thresholds;
 import io.uxprobe.agent.web.WebConfig;
 import io.uxprobe.agent.web.WebConfigException;
 import io.uxprobe.agent.web.WebConfigLoader;
@@ -23,7 +22,6 @@ import io.uxprobe.probes.http.HttpClients;
 import io.uxprobe.probes.journey.Journey;
 import io.uxprobe.probes.journey.JourneyRunner;
 import io.uxprobe.probes.journey.Region;
-import io.uxprobe.probes.journey.StatePolicy;
 import io.uxprobe.probes.spec.JourneyFile;
 import io.uxprobe.probes.spec.SpecException;
 import io.uxprobe.probes.template.Environment;
@@ -62,8 +60,8 @@ public final class Agent implements AutoCloseable {
     private final HTTPServer server;
     private final Notifier notifier;
     private final ConfigWatcher watcher;
-    /** Journey name and region of every probe now scheduled, to remove the series of those a reload drops. */
-    private Map<String, Probe> probes = Map.of();
+    /** Every probe now scheduled, by key, to retire those a reload drops. */
+    private Map<String, JourneyProbe> probes = Map.of();
     private String summary = "starting";
 
     private Agent(ServeConfig config, Environment env, RunLog log, List<JourneyFile> files, Map<String, NotifySettings> notify, WebConfig web)
@@ -72,7 +70,7 @@ public final class Agent implements AutoCloseable {
         this.env = env;
         this.log = log;
         this.region = JourneyFiles.region(config.region(), env, files);
-        this.agentMetrics = new AgentMetrics(region, io.uxprobe.agent.cli.VersionProvider.version());
+        this.agentMetrics = new AgentMetrics(region, Version.current());
         this.journeyMetrics = agentMetrics.journeys();
         this.scheduler = new Scheduler(config.maxConcurrency(), RandomGenerator.getDefault(),
                 (probe, e) -> log.error("journey run crashed (a bug in uxprobe)", RunLog.fields("probe", probe.key(), "error", String.valueOf(e))));
@@ -128,7 +126,7 @@ public final class Agent implements AutoCloseable {
     }
 
     private synchronized void apply(List<JourneyFile> files, Map<String, NotifySettings> notify) {
-        Map<String, Probe> next = new HashMap<>();
+        Map<String, JourneyProbe> next = new HashMap<>();
         for (JourneyFile file : files) {
             JourneyRunner runner = new JourneyRunner(clients, new ErrorDetector(file.errorSignatures()), Clock.systemUTC());
             Set<String> signatures = JourneyFiles.signatureIds(file);
@@ -137,14 +135,13 @@ public final class Agent implements AutoCloseable {
                     JourneyProbe probe = new JourneyProbe(journey, r.name(), r.egress(), runner, r.varsOver(file.vars()), file.redactor(),
                             journeyMetrics, board, log);
                     journeyMetrics.register(journey, r.name(), signatures);
-                    StatePolicy p = journey.settings().state();
-                    board.register(journey.name(), r.name(), new Thresholds(p.failureThreshold(), p.successThreshold(), p.retries()));
+                    board.register(journey.name(), r.name(), journey.settings().state());
                     next.put(probe.key(), probe);
                 }
             }
         }
         probes.forEach((key, old) -> {
-            if (!next.containsKey(key) && old instanceof JourneyProbe p) p.retire();
+            if (!next.containsKey(key)) old.retire();
         });
         notifier.configure(notify);
         scheduler.replace(next.values());

@@ -1,5 +1,6 @@
 package io.uxprobe.agent.status;
 
+import io.uxprobe.probes.journey.StatePolicy;
 import io.uxprobe.probes.journey.JourneyResult;
 import java.time.Clock;
 import java.time.Instant;
@@ -48,7 +49,7 @@ public final class StatusBoard {
     }
 
     /** Adds the journey in the region (PENDING until it runs), or on a reload keeps its state and takes the new thresholds. */
-    public synchronized void register(String journey, String region, Thresholds thresholds) {
+    public synchronized void register(String journey, String region, StatePolicy thresholds) {
         Cell cell = cells.computeIfAbsent(journey, j -> new TreeMap<>()).get(region);
         if (cell == null) cells.get(journey).put(region, new Cell(journey, region, thresholds, clock.instant()));
         else cell.thresholds = thresholds;
@@ -123,7 +124,7 @@ public final class StatusBoard {
     private static final class Cell {
         final String journey;
         final String region;
-        Thresholds thresholds;
+        StatePolicy thresholds;
         /** PENDING, UP or DOWN: what notifications have said. */
         State confirmed = State.PENDING;
         Instant since;
@@ -138,7 +139,7 @@ public final class StatusBoard {
         Optional<Run> lastFailure = Optional.empty();
         final ArrayDeque<Run> history = new ArrayDeque<>();
 
-        Cell(String journey, String region, Thresholds thresholds, Instant registered) {
+        Cell(String journey, String region, StatePolicy thresholds, Instant registered) {
             this.journey = journey;
             this.region = region;
             this.thresholds = thresholds;

@@ -1,5 +1,6 @@
 package io.uxprobe.agent.status;
 
+import io.uxprobe.probes.journey.StatePolicy;
 import static io.uxprobe.agent.status.Runs.at;
 import static io.uxprobe.agent.status.Runs.errorMessage;
 import static io.uxprobe.agent.status.Runs.passed;
@@ -48,7 +49,7 @@ class NotifierTest {
 
     /** Up, two failures (DOWN), one good run (UP). */
     private void outage(String journey, String region) {
-        board.register(journey, region, Thresholds.DEFAULT);
+        board.register(journey, region, StatePolicy.DEFAULT);
         board.record(region, passed(journey, at(0)), false);
         board.record(region, errorMessage(journey, at(1)), false);
         board.record(region, errorMessage(journey, at(2)), false);
@@ -236,7 +237,7 @@ class NotifierTest {
         try (Receiver receiver = Receiver.refusingFirst(0)) {
             notifier.configure(Map.of("my journey", new NotifySettings(List.of(Webhook.json(receiver.url("/hook"))), Optional.empty())));
             for (String region : List.of("eu", "us")) {
-                board.register("my journey", region, new Thresholds(1, 1, 0));
+                board.register("my journey", region, new StatePolicy(1, 1, 0));
                 board.record(region, errorMessage("my journey", at(1)), false);
             }
             receiver.awaitAccepted(2, WAIT);

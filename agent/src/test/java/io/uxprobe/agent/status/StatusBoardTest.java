@@ -1,11 +1,11 @@
 package io.uxprobe.agent.status;
 
+import io.uxprobe.probes.journey.StatePolicy;
 import static io.uxprobe.agent.status.Runs.at;
 import static io.uxprobe.agent.status.Runs.errorMessage;
 import static io.uxprobe.agent.status.Runs.passed;
 import static io.uxprobe.agent.status.Runs.serverError;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.uxprobe.probes.journey.FailureReason;
 import java.time.Clock;
@@ -33,7 +33,7 @@ class StatusBoardTest {
 
     @Test
     void aRegisteredJourneyIsPendingUntilItRuns() {
-        board.register("playback", "eu", Thresholds.DEFAULT);
+        board.register("playback", "eu", StatePolicy.DEFAULT);
         CellStatus c = cell("playback", "eu");
         assertThat(c.state()).isEqualTo(State.PENDING);
         assertThat(c.lastRun()).isEmpty();
@@ -44,7 +44,7 @@ class StatusBoardTest {
 
     @Test
     void oneFailureBelowTheThresholdIsDegradedNotDownAndNotNotified() {
-        board.register("playback", "eu", Thresholds.DEFAULT);
+        board.register("playback", "eu", StatePolicy.DEFAULT);
         board.record("eu", passed("playback", at(0)), false);
         board.record("eu", errorMessage("playback", at(1)), false);
 
@@ -57,7 +57,7 @@ class StatusBoardTest {
 
     @Test
     void twoFailuresInARowGoDownOnceAndOneGoodRunComesBack() {
-        board.register("playback", "eu", Thresholds.DEFAULT);
+        board.register("playback", "eu", StatePolicy.DEFAULT);
         board.record("eu", passed("playback", at(0)), false);
         board.record("eu", errorMessage("playback", at(1)), false);
         board.record("eu", errorMessage("playback", at(2)), false);
@@ -83,14 +83,14 @@ class StatusBoardTest {
 
     @Test
     void alternatingFailuresNeverReachTheThreshold() {
-        board.register("playback", "eu", Thresholds.DEFAULT);
+        board.register("playback", "eu", StatePolicy.DEFAULT);
         for (int i = 0; i < 10; i++) board.record("eu", i % 2 == 0 ? errorMessage("playback", at(i)) : passed("playback", at(i)), false);
         assertThat(changes).isEmpty();
     }
 
     @Test
     void successThresholdKeepsItDownUntilEnoughGoodRuns() {
-        board.register("playback", "eu", new Thresholds(1, 3, 0));
+        board.register("playback", "eu", new StatePolicy(1, 3, 0));
         board.record("eu", serverError("playback", at(0)), false);
         assertThat(transitions()).containsExactly("playback@eu pending->down");
         board.record("eu", passed("playback", at(1)), false);
@@ -104,7 +104,7 @@ class StatusBoardTest {
 
     @Test
     void aFailedAttemptFixedByItsRetryCountsAsGoodButStaysInTheHistory() {
-        board.register("playback", "eu", new Thresholds(1, 1, 1));
+        board.register("playback", "eu", new StatePolicy(1, 1, 1));
         board.record("eu", passed("playback", at(0)), false);
         board.record("eu", errorMessage("playback", at(1)), false);
         assertThat(changes).as("the retry is still to come").isEmpty();
@@ -120,7 +120,7 @@ class StatusBoardTest {
 
     @Test
     void aRunFailsOnlyWhenItsLastRetryFails() {
-        board.register("playback", "eu", new Thresholds(2, 1, 1));
+        board.register("playback", "eu", new StatePolicy(2, 1, 1));
         board.record("eu", passed("playback", at(0)), false);
         for (int run = 1; run <= 2; run++) {
             board.record("eu", errorMessage("playback", at(run)), false);
@@ -133,7 +133,7 @@ class StatusBoardTest {
 
     @Test
     void aRetryThatNeverCameIsCountedWhenTheNextRunStarts() {
-        board.register("playback", "eu", new Thresholds(2, 1, 1));
+        board.register("playback", "eu", new StatePolicy(2, 1, 1));
         board.record("eu", errorMessage("playback", at(0)), false);
         board.record("eu", errorMessage("playback", at(1)), false);
         board.record("eu", errorMessage("playback", at(1).plusSeconds(1)), true);
@@ -143,7 +143,7 @@ class StatusBoardTest {
     @Test
     void theHistoryIsBoundedButTheLastFailureIsKept() {
         StatusBoard small = new StatusBoard(5, Clock.systemUTC());
-        small.register("playback", "eu", Thresholds.DEFAULT);
+        small.register("playback", "eu", StatePolicy.DEFAULT);
         small.record("eu", serverError("playback", at(0)), false);
         for (int i = 1; i <= 8; i++) small.record("eu", passed("playback", at(i)), false);
 
@@ -162,7 +162,7 @@ class StatusBoardTest {
 
     @Test
     void theHistoryKeepsPhasesSummedOverSteps() {
-        board.register("playback", "eu", Thresholds.DEFAULT);
+        board.register("playback", "eu", StatePolicy.DEFAULT);
         board.record("eu", passed("playback", at(0)), false);
         Run r = cell("playback", "eu").history().getFirst();
         assertThat(r.phases().get(io.uxprobe.probes.journey.Phase.TTFB).toMillis()).isEqualTo(200);
@@ -171,7 +171,7 @@ class StatusBoardTest {
 
     @Test
     void theErrorMessageSeenIsTheSnippetAndTheDetailIsKept() {
-        board.register("playback", "eu", Thresholds.DEFAULT);
+        board.register("playback", "eu", StatePolicy.DEFAULT);
         board.record("eu", errorMessage("playback", at(0)), false);
         RunFailure f = cell("playback", "eu").lastFailure().orElseThrow().failure().orElseThrow();
         assertThat(f.message()).isEqualTo("Something went wrong. Try again.");
@@ -181,9 +181,9 @@ class StatusBoardTest {
 
     @Test
     void aDownMessageNamesEveryRegionWhereTheJourneyIsDown() {
-        board.register("playback", "eu", Thresholds.DEFAULT);
-        board.register("playback", "us", Thresholds.DEFAULT);
-        board.register("login", "eu", Thresholds.DEFAULT);
+        board.register("playback", "eu", StatePolicy.DEFAULT);
+        board.register("playback", "us", StatePolicy.DEFAULT);
+        board.register("login", "eu", StatePolicy.DEFAULT);
         for (String region : List.of("eu", "us")) board.record(region, passed("playback", at(0)), false);
         board.record("eu", passed("login", at(0)), false);
         for (int i = 1; i <= 2; i++) board.record("eu", errorMessage("playback", at(i)), false);
@@ -199,7 +199,7 @@ class StatusBoardTest {
 
     @Test
     void removeForgetsTheJourneyAndItsLateRunsAreIgnored() {
-        board.register("playback", "eu", Thresholds.DEFAULT);
+        board.register("playback", "eu", StatePolicy.DEFAULT);
         board.record("eu", errorMessage("playback", at(0)), false);
         board.remove("playback", "eu");
         assertThat(board.snapshot().journeys()).isEmpty();
@@ -208,26 +208,19 @@ class StatusBoardTest {
         assertThat(board.snapshot().journeys()).as("a run finishing after the reload does not bring it back").isEmpty();
         assertThat(changes).isEmpty();
 
-        board.register("playback", "eu", Thresholds.DEFAULT);
+        board.register("playback", "eu", StatePolicy.DEFAULT);
         assertThat(cell("playback", "eu").state()).isEqualTo(State.PENDING);
         assertThat(cell("playback", "eu").history()).isEmpty();
     }
 
     @Test
     void registeringAgainOnAReloadKeepsTheStateAndTakesTheNewThresholds() {
-        board.register("playback", "eu", Thresholds.DEFAULT);
+        board.register("playback", "eu", StatePolicy.DEFAULT);
         board.record("eu", errorMessage("playback", at(0)), false);
-        board.register("playback", "eu", new Thresholds(1, 1, 0));
+        board.register("playback", "eu", new StatePolicy(1, 1, 0));
         assertThat(cell("playback", "eu").history()).hasSize(1);
         board.record("eu", errorMessage("playback", at(1)), false);
         assertThat(transitions()).containsExactly("playback@eu pending->down");
         assertThat(cell("playback", "eu").thresholds().failureThreshold()).isEqualTo(1);
-    }
-
-    @Test
-    void thresholdsBelowOneAreRefusedWithTheirName() {
-        assertThatThrownBy(() -> new Thresholds(0, 1, 0)).hasMessage("failureThreshold must be 1 or more, got 0");
-        assertThatThrownBy(() -> new Thresholds(1, 0, 0)).hasMessage("successThreshold must be 1 or more, got 0");
-        assertThatThrownBy(() -> new Thresholds(1, 1, -1)).hasMessage("retries must be 0 or more, got -1");
     }
 }

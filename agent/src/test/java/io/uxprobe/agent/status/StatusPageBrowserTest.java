@@ -1,5 +1,6 @@
 package io.uxprobe.agent.status;
 
+import io.uxprobe.probes.journey.StatePolicy;
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.get;
 import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options;
@@ -67,7 +68,7 @@ class StatusPageBrowserTest {
         JourneyFile file = journeys();
         JourneyRunner runner = new JourneyRunner(clients, new ErrorDetector(file.errorSignatures()), Clock.systemUTC());
         List<String> regions = List.of("eu-west", "us-east");
-        for (Journey j : file.journeys()) for (String r : regions) board.register(j.name(), r, Thresholds.DEFAULT);
+        for (Journey j : file.journeys()) for (String r : regions) board.register(j.name(), r, StatePolicy.DEFAULT);
         for (int i = 0; i < 6; i++) {
             for (Journey j : file.journeys()) for (String r : regions) board.record(r, runner.run(j, file.vars(), file.redactor()), false);
         }

@@ -1,5 +1,6 @@
 package io.uxprobe.agent.status;
 
+import io.uxprobe.probes.journey.StatePolicy;
 import static io.uxprobe.agent.status.Runs.at;
 import static io.uxprobe.agent.status.Runs.errorMessage;
 import static io.uxprobe.agent.status.Runs.failed;
@@ -28,9 +29,9 @@ class StatusPageTest {
     private final StatusBoard board = new StatusBoard(50, Clock.fixed(at(10), ZoneOffset.UTC));
 
     private void fill() {
-        board.register("playback", "eu-west", Thresholds.DEFAULT);
-        board.register("playback", "us-east", Thresholds.DEFAULT);
-        board.register(EVIL, "eu-west", Thresholds.DEFAULT);
+        board.register("playback", "eu-west", StatePolicy.DEFAULT);
+        board.register("playback", "us-east", StatePolicy.DEFAULT);
+        board.register(EVIL, "eu-west", StatePolicy.DEFAULT);
         board.record("eu-west", passed("playback", at(0)), false);
         board.record("eu-west", errorMessage("playback", at(1)), false);
         board.record("eu-west", errorMessage("playback", at(2)), false);

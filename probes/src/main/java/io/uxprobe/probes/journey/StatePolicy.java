@@ -12,8 +12,8 @@ public record StatePolicy(int failureThreshold, int successThreshold, int retrie
     public static final StatePolicy DEFAULT = new StatePolicy(2, 1, 0);
 
     public StatePolicy {
-        if (failureThreshold < 1 || successThreshold < 1 || retries < 0) {
-            throw new IllegalArgumentException("thresholds must be at least 1 and retries at least 0");
-        }
+        if (failureThreshold < 1) throw new IllegalArgumentException("failureThreshold must be 1 or more, got " + failureThreshold);
+        if (successThreshold < 1) throw new IllegalArgumentException("successThreshold must be 1 or more, got " + successThreshold);
+        if (retries < 0) throw new IllegalArgumentException("retries must be 0 or more, got " + retries);
     }
 }
