@@ -31,4 +31,6 @@ while [ $m -le "$MINUTES" ]; do
   m=$((m + 1))
 done
 curl -fs "http://127.0.0.1:$port/-/healthy" > /dev/null && echo "healthy at the end"
-curl -fs "$metrics" | awk -F'reason="' '/^uxprobe_step_failures_total\{/ && $NF !~ / 0.0$/ {split($2, a, "\""); s[a[1]] += $NF} END {for (r in s) printf "  %s %d\n", r, s[r]}' | sort
+echo "failures by reason:"
+curl -fs "$metrics" | sed -n 's/^uxprobe_step_failures_total{.*reason="\([a-z_]*\)".*} \([0-9.e+]*\)$/\1 \2/p' \
+  | awk '{s[$1] += $2} END {for (r in s) if (s[r] > 0) printf "  %-14s %d\n", r, s[r]}' | sort
