@@ -42,9 +42,14 @@ EXPOSE 9716
 #                            thread stacks, OkHttp's buffers, and the healthcheck's JVM
 #   TieredStopAtLevel=1      C1 only: faster start, less compiler memory and CPU; peak speed does not matter here
 #   Xss512k                  smaller stacks for the few platform threads (journey runs are virtual threads)
+#   Xms16m, Min/MaxHeapFreeRatio   start small and hand heap back after GC
+#   ReservedCodeCacheSize, MaxMetaspaceSize, -UsePerfData, MALLOC_ARENA_MAX=2   the launcher's serve flags:
+#                            together 171 -> 96 MiB RSS for 50 journeys (docs/benchmarks.md)
 #   ExitOnOutOfMemoryError   die and be restarted rather than keep serving half-broken metrics
 # More flags (e.g. -Xmx96m): JAVA_TOOL_OPTIONS.
-ENTRYPOINT ["java", "-XX:+UseSerialGC", "-XX:MaxRAMPercentage=50", "-XX:TieredStopAtLevel=1", "-Xss512k", \
+ENV MALLOC_ARENA_MAX=2
+ENTRYPOINT ["java", "-XX:+UseSerialGC", "-XX:MaxRAMPercentage=50", "-Xms16m", "-XX:MinHeapFreeRatio=10", "-XX:MaxHeapFreeRatio=30", \
+            "-XX:TieredStopAtLevel=1", "-XX:ReservedCodeCacheSize=24m", "-XX:MaxMetaspaceSize=64m", "-Xss512k", "-XX:-UsePerfData", \
             "-XX:+ExitOnOutOfMemoryError", "-jar", "/opt/uxprobe/uxprobe.jar"]
 CMD ["--help"]
 # The JRE image has no curl or wget, so uxprobe probes itself: a second, small JVM (~0.4 s, ~75 MB for a moment).
