@@ -23,6 +23,7 @@ import okhttp3.Call;
 import okhttp3.Cookie;
 import okhttp3.Handshake;
 import okhttp3.OkHttpClient;
+import okhttp3.Protocol;
 import okhttp3.Request;
 import okhttp3.Response;
 import okhttp3.ResponseBody;
@@ -86,9 +87,22 @@ public final class Session implements AutoCloseable {
             ObservedResponse observed = new ObservedResponse(response.code(), response.request().url().toString(),
                     response.headers().toMultimap(), read.bytes, took, cookiesOf(response));
             OptionalDouble rate = stream.isPresent() ? OptionalDouble.of(rate(read.total, phases)) : OptionalDouble.empty();
-            return new Exchange(OptionalInt.of(response.code()), Optional.of(observed), read.failure, phases.timings(),
+            Exchange exchange = new Exchange(OptionalInt.of(response.code()), Optional.of(observed), read.failure, phases.timings(),
                     took, read.total, rate, expiry(response.handshake()));
+            response.close();
+            forgetIfClosing(response);
+            return exchange;
         }
+    }
+
+    /**
+     * An HTTP/1.0 server closes the connection after its answer unless it said keep-alive; OkHttp would pool it all
+     * the same, and without retries the next step would meet a closed socket. A browser just reconnects: so do we.
+     */
+    private void forgetIfClosing(Response response) {
+        boolean keepAlive = response.protocol() != Protocol.HTTP_1_0
+                || "keep-alive".equalsIgnoreCase(response.header("Connection", ""));
+        if (!keepAlive && ownPool != null) ownPool.evictAll();
     }
 
     /** The proxy, not the site, answered: the site was never reached. */

@@ -297,4 +297,15 @@ class JourneyRunnerTest {
         assertThat(r.toString()).doesNotContain("tok-secret-9");
         assertThat(r.steps().get(1).url()).endsWith("/use?t=***");
     }
+
+    @Test
+    void anHttp10ServerThatClosesAfterEachAnswerIsMetWithAFreshConnection() throws Exception {
+        // as Python's http.server does: HTTP/1.0, no Connection header, the socket closed after the body
+        try (RawServer http10 = new RawServer((socket, out) -> RawServer.write(out, "HTTP/1.0 200 OK\r\nContent-Length: 2\r\n\r\nok"))) {
+            JourneyResult r = run(journey("j", step("a", http10.url("/a")).build(), step("b", http10.url("/b")).build(),
+                    step("c", http10.url("/c")).build()));
+            assertThat(r.passed()).as(r.toString()).isTrue();
+            assertThat(http10.connections.get()).isEqualTo(3);
+        }
+    }
 }
