@@ -25,6 +25,7 @@ import io.uxprobe.probes.http.HttpClients;
 import io.uxprobe.probes.spec.DataSize;
 import io.uxprobe.probes.template.JsonTemplate;
 import io.uxprobe.probes.template.Redactor;
+import io.uxprobe.probes.testing.RawServer;
 import io.uxprobe.probes.template.Variables;
 import java.net.ServerSocket;
 import java.time.Clock;

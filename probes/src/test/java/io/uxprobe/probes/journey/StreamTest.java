@@ -8,6 +8,7 @@ import io.uxprobe.probes.errors.ErrorDetector;
 import io.uxprobe.probes.http.HttpClients;
 import io.uxprobe.probes.spec.DataSize;
 import io.uxprobe.probes.template.Redactor;
+import io.uxprobe.probes.testing.RawServer;
 import io.uxprobe.probes.template.Variables;
 import java.time.Clock;
 import java.time.Duration;

@@ -13,24 +13,21 @@ import io.uxprobe.probes.http.HttpClients;
 import io.uxprobe.probes.journey.FailureReason;
 import io.uxprobe.probes.journey.JourneyResult;
 import io.uxprobe.probes.journey.JourneyRunner;
+import io.uxprobe.probes.testing.RawServer;
 import io.uxprobe.probes.spec.JourneyFile;
 import io.uxprobe.probes.spec.JourneyFileLoader;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.OutputStream;
 import java.lang.management.ManagementFactory;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.IntSupplier;
@@ -113,32 +110,32 @@ class FaultMatrixTest {
 
     @Test
     void slowHeaders() throws Exception {
-        try (Raw raw = new Raw((in, out) -> untilHungUp(in))) {
-            matrix("slow headers", raw.url(), "timeout: 150ms", FailureReason.TIMEOUT, FEW, raw.requests::get, 1);
+        try (RawServer raw = new RawServer((socket, out) -> untilHungUp(socket.getInputStream()))) {
+            matrix("slow headers", raw.url("/"), "timeout: 150ms", FailureReason.TIMEOUT, FEW, raw.requests::get, 1);
         }
     }
 
     @Test
     void dribbledBody() throws Exception {
-        try (Raw raw = new Raw((in, out) -> {
-            write(out, "HTTP/1.1 200 OK\r\nContent-Type: text/plain\r\nContent-Length: 100\r\n\r\n");
+        try (RawServer raw = new RawServer((socket, out) -> {
+            RawServer.write(out, "HTTP/1.1 200 OK\r\nContent-Type: text/plain\r\nContent-Length: 100\r\n\r\n");
             for (int i = 0; i < 100; i++) {
-                write(out, "x");
+                RawServer.write(out, "x");
                 Thread.sleep(20);
             }
         })) {
-            matrix("dribbled body", raw.url(), "timeout: 150ms", FailureReason.TIMEOUT, FEW, raw.requests::get, 1);
+            matrix("dribbled body", raw.url("/"), "timeout: 150ms", FailureReason.TIMEOUT, FEW, raw.requests::get, 1);
         }
     }
 
     @Test
     void stalledStream() throws Exception {
-        try (Raw raw = new Raw((in, out) -> {
-            write(out, "HTTP/1.1 200 OK\r\nContent-Type: audio/mpeg\r\nContent-Length: 1000000\r\n\r\n");
-            write(out, "x".repeat(1000));
-            untilHungUp(in);
+        try (RawServer raw = new RawServer((socket, out) -> {
+            RawServer.write(out, "HTTP/1.1 200 OK\r\nContent-Type: audio/mpeg\r\nContent-Length: 1000000\r\n\r\n");
+            RawServer.write(out, "x".repeat(1000));
+            untilHungUp(socket.getInputStream());
         })) {
-            matrix("stalled stream", raw.url(), "stream: { stallAfter: 100ms }\n        timeout: 1s", FailureReason.STREAM_STALL,
+            matrix("stalled stream", raw.url("/"), "stream: { stallAfter: 100ms }\n        timeout: 1s", FailureReason.STREAM_STALL,
                     FEW, raw.requests::get, 1);
         }
     }
@@ -146,11 +143,11 @@ class FaultMatrixTest {
     @Test
     void hugeBody() throws Exception {
         byte[] chunk = new byte[64 * 1024];
-        try (Raw raw = new Raw((in, out) -> {
-            write(out, "HTTP/1.1 200 OK\r\nContent-Type: application/octet-stream\r\nTransfer-Encoding: identity\r\nConnection: close\r\n\r\n");
+        try (RawServer raw = new RawServer((socket, out) -> {
+            RawServer.write(out, "HTTP/1.1 200 OK\r\nContent-Type: application/octet-stream\r\nTransfer-Encoding: identity\r\nConnection: close\r\n\r\n");
             for (int i = 0; i < 64; i++) out.write(chunk); // 4 MiB without a Content-Length, far over the cap
         })) {
-            matrix("huge body", raw.url(), "maxBodySize: 64KiB", FailureReason.BODY_TOO_LARGE, FEW * 4, raw.requests::get, 1);
+            matrix("huge body", raw.url("/"), "maxBodySize: 64KiB", FailureReason.BODY_TOO_LARGE, FEW * 4, raw.requests::get, 1);
         }
     }
 
@@ -308,67 +305,6 @@ class FaultMatrixTest {
     private static void untilHungUp(InputStream in) throws IOException {
         while (in.read() != -1) {
             // drain
-        }
-    }
-
-    private static void write(OutputStream out, String text) throws IOException {
-        out.write(text.getBytes(StandardCharsets.ISO_8859_1));
-        out.flush();
-    }
-
-    /** A loopback server answering every request head by hand, on virtual threads; counts the requests it read. */
-    private static final class Raw implements AutoCloseable {
-        interface Answer {
-            void write(InputStream in, OutputStream out) throws Exception;
-        }
-
-        final AtomicInteger requests = new AtomicInteger();
-        private final ServerSocket server;
-        private final ExecutorService threads = Executors.newVirtualThreadPerTaskExecutor();
-
-        Raw(Answer answer) throws IOException {
-            server = new ServerSocket(0, 200, InetAddress.getLoopbackAddress());
-            threads.submit(() -> {
-                while (!server.isClosed()) {
-                    Socket s;
-                    try {
-                        s = server.accept();
-                    } catch (IOException e) {
-                        return null;
-                    }
-                    threads.submit(() -> {
-                        try (s) {
-                            if (readHead(s.getInputStream())) {
-                                requests.incrementAndGet();
-                                answer.write(s.getInputStream(), s.getOutputStream());
-                            }
-                        } catch (Exception ignored) {
-                            // the probe hung up first: that is the point of most faults
-                        }
-                        return null;
-                    });
-                }
-                return null;
-            });
-        }
-
-        String url() {
-            return "http://127.0.0.1:" + server.getLocalPort() + "/";
-        }
-
-        private static boolean readHead(InputStream in) throws IOException {
-            int state = 0;
-            int b;
-            while (state < 4 && (b = in.read()) != -1) {
-                state = (b == '\r' && (state == 0 || state == 2)) || (b == '\n' && (state == 1 || state == 3)) ? state + 1 : 0;
-            }
-            return state == 4;
-        }
-
-        @Override
-        public void close() throws IOException {
-            server.close();
-            threads.shutdownNow();
         }
     }
 }

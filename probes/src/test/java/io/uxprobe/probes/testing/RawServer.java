@@ -1,4 +1,4 @@
-package io.uxprobe.probes.journey;
+package io.uxprobe.probes.testing;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -11,19 +11,22 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
 
-/** A loopback TCP server whose every connection is answered by hand, for faults WireMock cannot make. */
-final class RawServer implements AutoCloseable {
+/** A loopback TCP server whose every connection is answered by hand, for faults WireMock cannot make; it counts connections and requests. */
+public final class RawServer implements AutoCloseable {
 
-    interface Handler {
+    /** Answers one request, whose head has been read; {@code socket} gives the rest of the request. */
+    public interface Handler {
         void handle(Socket socket, OutputStream out) throws Exception;
     }
 
     private final ServerSocket server;
     private final ExecutorService threads = Executors.newVirtualThreadPerTaskExecutor();
-    final AtomicInteger connections = new AtomicInteger();
+    public final AtomicInteger connections = new AtomicInteger();
+    /** Requests whose head arrived whole. */
+    public final AtomicInteger requests = new AtomicInteger();
 
-    RawServer(Handler handler) throws IOException {
-        server = new ServerSocket(0, 50, InetAddress.getLoopbackAddress());
+    public RawServer(Handler handler) throws IOException {
+        server = new ServerSocket(0, 200, InetAddress.getLoopbackAddress());
         threads.submit(() -> {
             while (!server.isClosed()) {
                 Socket s;
@@ -35,7 +38,8 @@ final class RawServer implements AutoCloseable {
                 connections.incrementAndGet();
                 threads.submit(() -> {
                     try (s) {
-                        readRequestHead(s.getInputStream());
+                        if (!readRequestHead(s.getInputStream())) return null;
+                        requests.incrementAndGet();
                         handler.handle(s, s.getOutputStream());
                     } catch (Exception ignored) {
                         // the client hung up: expected in fault tests
@@ -47,21 +51,23 @@ final class RawServer implements AutoCloseable {
         });
     }
 
-    String url(String path) {
+    public String url(String path) {
         return "http://127.0.0.1:" + server.getLocalPort() + path;
     }
 
-    static void write(OutputStream out, String text) throws IOException {
+    public static void write(OutputStream out, String text) throws IOException {
         out.write(text.getBytes(StandardCharsets.ISO_8859_1));
         out.flush();
     }
 
-    private static void readRequestHead(InputStream in) throws IOException {
+    /** Reads up to the blank line after the headers; false when the client hung up first. */
+    private static boolean readRequestHead(InputStream in) throws IOException {
         int state = 0;
         int b;
         while (state < 4 && (b = in.read()) != -1) {
             state = (b == '\r' && (state == 0 || state == 2)) || (b == '\n' && (state == 1 || state == 3)) ? state + 1 : 0;
         }
+        return state == 4;
     }
 
     @Override
