@@ -5,16 +5,27 @@ import java.util.Collection;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.DelayQueue;
+import java.util.concurrent.Delayed;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.Semaphore;
+import java.util.concurrent.SynchronousQueue;
+import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.function.BiConsumer;
 import java.util.random.RandomGenerator;
 
 /**
- * Runs every probe at its interval, each on its own virtual thread, never two runs of one probe at once.
- * First runs are spread over the interval (no thundering herd at start), later ones keep their phase with a
- * little jitter; at most {@code maxConcurrent} probes run at a time. A reload replaces the set: probes that stay
- * keep their timing, removed ones stop after their current run, new ones start spread out.
+ * Runs every probe at its interval, never two runs of one probe at once. One clock thread waits for the next
+ * run that is due and hands it to a worker: platform threads made on demand and retired after a minute idle, so
+ * their number follows how many runs overlap, not how many probes there are. (Platform, not virtual, threads:
+ * a probe is blocking socket I/O, which on a virtual thread costs a trip through the poller on every wait; the
+ * benchmark in docs/benchmarks.md measured 17% more CPU per probe that way.)
+ *
+ * <p>First runs are spread over the interval (no thundering herd at start), later ones keep their phase with a
+ * little jitter; at most {@code maxConcurrent} probes run at a time (due runs wait their turn in order). A reload
+ * replaces the set: probes that stay keep their timing, removed ones stop after their current run, new ones start
+ * spread out.
  */
 public final class Scheduler implements AutoCloseable {
 
@@ -28,7 +39,11 @@ public final class Scheduler implements AutoCloseable {
     private final BiConsumer<Probe, Throwable> onCrash;
     private final Map<String, Loop> loops = new HashMap<>();
     private final CountDownLatch firstRuns = new CountDownLatch(1);
-    private boolean closed;
+    private final DelayQueue<Loop> due = new DelayQueue<>();
+    private final ThreadPoolExecutor workers = new ThreadPoolExecutor(0, Integer.MAX_VALUE, 1, TimeUnit.MINUTES,
+            new SynchronousQueue<>(), Thread.ofPlatform().daemon().name("probe-", 1).factory());
+    private final Thread clock = Thread.ofPlatform().daemon().name("uxprobe-scheduler").unstarted(this::handOut);
+    private volatile boolean closed;
 
     /**
      * @param onCrash told when a probe throws (a bug: probes report failures as results)
@@ -37,6 +52,7 @@ public final class Scheduler implements AutoCloseable {
         this.permits = new Semaphore(maxConcurrent, true);
         this.random = random;
         this.onCrash = onCrash;
+        clock.start();
     }
 
     /** Schedules exactly these probes from now on. */
@@ -48,7 +64,7 @@ public final class Scheduler implements AutoCloseable {
         }
         loops.entrySet().removeIf(e -> {
             if (wanted.containsKey(e.getKey())) return false;
-            e.getValue().stop();
+            e.getValue().stopped = true;
             return true;
         });
         wanted.forEach((key, probe) -> {
@@ -56,10 +72,10 @@ public final class Scheduler implements AutoCloseable {
             if (loop != null && loop.probe.interval().equals(probe.interval())) {
                 loop.probe = probe; // same timing, new definition from the next run on
             } else {
-                if (loop != null) loop.stop();
-                Loop fresh = new Loop(probe, offset(probe.interval()));
+                if (loop != null) loop.stopped = true;
+                Loop fresh = new Loop(probe, System.nanoTime() + offset(probe.interval()));
                 loops.put(key, fresh);
-                fresh.start();
+                due.put(fresh);
             }
         });
     }
@@ -76,18 +92,15 @@ public final class Scheduler implements AutoCloseable {
 
     /** Stops scheduling; runs under way may finish within {@code grace}, then they are interrupted. */
     public void shutdown(Duration grace) throws InterruptedException {
-        Collection<Loop> stopping;
         synchronized (this) {
             closed = true;
-            stopping = loops.values().stream().toList();
+            loops.values().forEach(l -> l.stopped = true);
             loops.clear();
         }
-        stopping.forEach(Loop::stop);
-        long deadline = System.nanoTime() + grace.toNanos();
-        for (Loop l : stopping) {
-            long left = deadline - System.nanoTime();
-            if (left <= 0 || !l.thread.join(Duration.ofNanos(left))) l.thread.interrupt();
-        }
+        clock.interrupt();
+        clock.join();
+        workers.shutdown();
+        if (!workers.awaitTermination(grace.toNanos(), TimeUnit.NANOSECONDS)) workers.shutdownNow();
     }
 
     @Override
@@ -104,53 +117,66 @@ public final class Scheduler implements AutoCloseable {
         return bound == 0 ? 0 : random.nextLong(-bound, bound + 1);
     }
 
-    /** One probe's life: sleep until its next slot, take a permit, run, repeat. */
-    private final class Loop implements Runnable {
+    /** The clock: waits for the next due run, takes a permit for it and hands it to a worker. */
+    private void handOut() {
+        try {
+            while (!closed) {
+                Loop next = due.take();
+                if (next.stopped) continue;
+                permits.acquire();
+                try {
+                    workers.execute(next);
+                } catch (RejectedExecutionException e) {
+                    permits.release(); // shutting down
+                }
+            }
+        } catch (InterruptedException e) {
+            // shutdown
+        }
+    }
+
+    /** One probe's life: planned at {@code at}, run, planned again for the next slot after now. */
+    private final class Loop implements Runnable, Delayed {
 
         volatile Probe probe;
         volatile boolean ranOnce;
-        private final CountDownLatch stopped = new CountDownLatch(1);
-        private final long firstAt;
-        private Thread thread;
+        volatile boolean stopped;
+        private long base;
+        private volatile long at;
 
-        Loop(Probe probe, long offsetNanos) {
+        Loop(Probe probe, long firstAt) {
             this.probe = probe;
-            this.firstAt = System.nanoTime() + offsetNanos;
-        }
-
-        void start() {
-            thread = Thread.ofVirtual().name("probe " + probe.key()).start(this);
-        }
-
-        void stop() {
-            stopped.countDown();
+            this.base = firstAt;
+            this.at = firstAt;
         }
 
         @Override
         public void run() {
-            long base = firstAt;
-            long at = firstAt;
+            Probe current = probe;
             try {
-                while (!stopped.await(Math.max(0, at - System.nanoTime()), TimeUnit.NANOSECONDS)) {
-                    permits.acquire();
-                    Probe current = probe;
-                    try {
-                        current.run();
-                    } catch (RuntimeException | Error e) {
-                        onCrash.accept(current, e);
-                    } finally {
-                        permits.release();
-                        ranOnce = true;
-                    }
-                    // keep the phase: the next slot after now, never a burst of missed ones; jitter does not drift it
-                    long interval = current.interval().toNanos();
-                    long now = System.nanoTime();
-                    base += interval * Math.max(1, (now - base) / interval + 1);
-                    at = base + jitter(current.interval());
-                }
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
+                current.run();
+            } catch (RuntimeException | Error e) {
+                onCrash.accept(current, e);
+            } finally {
+                permits.release();
+                ranOnce = true;
             }
+            // keep the phase: the next slot after now, never a burst of missed ones; jitter does not drift it
+            long interval = current.interval().toNanos();
+            long now = System.nanoTime();
+            base += interval * Math.max(1, (now - base) / interval + 1);
+            at = base + jitter(current.interval());
+            if (!stopped && !closed) due.put(this);
+        }
+
+        @Override
+        public long getDelay(TimeUnit unit) {
+            return unit.convert(at - System.nanoTime(), TimeUnit.NANOSECONDS);
+        }
+
+        @Override
+        public int compareTo(Delayed other) {
+            return Long.compare(at, ((Loop) other).at);
         }
     }
 }
