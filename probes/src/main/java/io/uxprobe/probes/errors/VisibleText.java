@@ -51,16 +51,27 @@ final class VisibleText {
         if (el.normalName().equals("input") && el.attr("type").equalsIgnoreCase("hidden")) {
             return true;
         }
-        String style = el.attr("style").replaceAll("\\s+", "").toLowerCase(Locale.ROOT);
-        if (style.contains("display:none") || style.contains("visibility:hidden") || style.contains("visibility:collapse")) {
+        if (el.hasAttr("style") && hidesByStyle(el.attr("style"))) {
             return true;
         }
-        for (String cls : el.classNames()) {
-            if (HIDING_CLASSES.contains(cls.toLowerCase(Locale.ROOT))) {
-                return true;
+        if (el.hasAttr("class")) {
+            for (String cls : el.classNames()) {
+                if (HIDING_CLASSES.contains(cls.toLowerCase(Locale.ROOT))) {
+                    return true;
+                }
             }
         }
         return false; // aria-hidden only hides from screen readers: sighted users still see it
+    }
+
+    private static boolean hidesByStyle(String style) {
+        StringBuilder compact = new StringBuilder(style.length());
+        for (int i = 0; i < style.length(); i++) {
+            char c = style.charAt(i);
+            if (!Character.isWhitespace(c)) compact.append(Character.toLowerCase(c));
+        }
+        String s = compact.toString();
+        return s.contains("display:none") || s.contains("visibility:hidden") || s.contains("visibility:collapse");
     }
 
     /** Appends the text of visible nodes; spaces around block elements keep "<p>a</p><p>b</p>" from reading "ab". */

@@ -5,7 +5,9 @@ import io.uxprobe.probes.journey.Settings;
 import io.uxprobe.probes.journey.Tls;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
+import okhttp3.Call;
 import okhttp3.ConnectionPool;
+import okhttp3.EventListener;
 import okhttp3.OkHttpClient;
 
 /**
@@ -33,7 +35,14 @@ public final class HttpClients implements AutoCloseable {
                 .connectTimeout(0, TimeUnit.MILLISECONDS)
                 .readTimeout(0, TimeUnit.MILLISECONDS)
                 .writeTimeout(0, TimeUnit.MILLISECONDS)
+                .eventListenerFactory(HttpClients::phasesOf)
                 .build();
+    }
+
+    // Each step's request carries its own PhaseRecorder (Session tags it); requests without one are not timed.
+    private static EventListener phasesOf(Call call) {
+        PhaseRecorder phases = call.request().tag(PhaseRecorder.class);
+        return phases != null ? phases : EventListener.NONE;
     }
 
     /** Opens the HTTP side of one journey run, straight out of the agent; close it when the run ends. */

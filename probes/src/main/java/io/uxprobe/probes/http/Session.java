@@ -40,6 +40,7 @@ public final class Session implements AutoCloseable {
     private final RunCookieJar cookies;
     private final okhttp3.ConnectionPool ownPool;
     private final Optional<ProxyServer> proxy;
+    private OkHttpClient notFollowing; // made when a step first asks not to follow redirects
 
     /** @param proxy the region's proxy every connection goes to, named in connection failures */
     Session(OkHttpClient client, RunCookieJar cookies, okhttp3.ConnectionPool ownPool, Optional<ProxyServer> proxy) {
@@ -56,14 +57,11 @@ public final class Session implements AutoCloseable {
      */
     public Exchange exchange(Request request, boolean followRedirects, Duration timeout, DataSize maxBody, Optional<StreamSpec> stream) {
         PhaseRecorder phases = new PhaseRecorder();
-        Call call = client.newBuilder()
-                .followRedirects(followRedirects)
-                .followSslRedirects(followRedirects)
-                .callTimeout(timeout.toMillis(), TimeUnit.MILLISECONDS)
-                .eventListener(phases)
-                .build()
-                .newCall(request);
+        // the recorder rides on the request (see HttpClients' listener factory): no client is built per step
+        Call call = (followRedirects ? client : notFollowing()).newCall(request.newBuilder().tag(PhaseRecorder.class, phases).build());
+        call.timeout().timeout(timeout.toMillis(), TimeUnit.MILLISECONDS);
         long start = System.nanoTime();
+        System.err.println("EV start " + start/1000);
         Response response;
         try {
             response = call.execute();
@@ -84,6 +82,7 @@ public final class Session implements AutoCloseable {
                     ? readStream(response.body(), stream.get(), phases, start, timeout)
                     : readCapped(response.body(), maxBody, phases, start, timeout);
             Duration took = Duration.ofNanos(System.nanoTime() - start);
+            System.err.println("EV took " + System.nanoTime()/1000);
             ObservedResponse observed = new ObservedResponse(response.code(), response.request().url().toString(),
                     response.headers().toMultimap(), read.bytes, took, cookiesOf(response));
             OptionalDouble rate = stream.isPresent() ? OptionalDouble.of(rate(read.total, phases)) : OptionalDouble.empty();
@@ -93,6 +92,11 @@ public final class Session implements AutoCloseable {
             forgetIfClosing(response);
             return exchange;
         }
+    }
+
+    private OkHttpClient notFollowing() {
+        if (notFollowing == null) notFollowing = client.newBuilder().followRedirects(false).followSslRedirects(false).build();
+        return notFollowing;
     }
 
     /**

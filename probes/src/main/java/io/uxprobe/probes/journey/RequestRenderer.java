@@ -35,18 +35,32 @@ final class RequestRenderer {
         String rawUrl = request.url().render(vars);
         HttpUrl url = HttpUrl.parse(rawUrl);
         if (url == null) throw new BadRequest("'" + rawUrl + "' is not an http or https URL");
+
+        okhttp3.Request.Builder b = new okhttp3.Request.Builder().url(request.query().isEmpty() ? url : withQuery(url, request, vars));
+        String contentType = null;
+        for (Map.Entry<String, Template> h : request.headers().entrySet()) {
+            String value = h.getValue().render(vars);
+            b.header(h.getKey(), value);
+            if (contentType == null && h.getKey().equalsIgnoreCase("Content-Type")) contentType = value;
+        }
+        for (Map.Entry<String, Template> h : defaultHeaders.entrySet()) {
+            if (!hasHeader(request, h.getKey())) b.header(h.getKey(), h.getValue().render(vars));
+        }
+        b.method(request.method(), body(request, Optional.ofNullable(contentType), vars));
+        return b.build();
+    }
+
+    private static HttpUrl withQuery(HttpUrl url, Request request, Variables vars) {
         HttpUrl.Builder withQuery = url.newBuilder();
         for (Request.QueryParam q : request.query()) withQuery.addQueryParameter(q.name(), q.value().render(vars));
+        return withQuery.build();
+    }
 
-        okhttp3.Request.Builder b = new okhttp3.Request.Builder().url(withQuery.build());
-        request.headers().forEach((name, value) -> b.header(name, value.render(vars)));
-        defaultHeaders.forEach((name, value) -> {
-            if (request.headers().keySet().stream().noneMatch(name::equalsIgnoreCase)) b.header(name, value.render(vars));
-        });
-        Optional<String> contentType = request.headers().entrySet().stream()
-                .filter(e -> e.getKey().equalsIgnoreCase("Content-Type")).map(e -> e.getValue().render(vars)).findFirst();
-        b.method(request.method(), body(request, contentType, vars));
-        return b.build();
+    private static boolean hasHeader(Request request, String name) {
+        for (String own : request.headers().keySet()) {
+            if (own.equalsIgnoreCase(name)) return true;
+        }
+        return false;
     }
 
     private static RequestBody body(Request request, Optional<String> contentType, Variables vars) throws BadRequest {
