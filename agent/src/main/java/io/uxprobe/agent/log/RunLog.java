@@ -9,7 +9,6 @@ import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.time.Clock;
 import java.util.LinkedHashMap;
-import java.util.Locale;
 import java.util.Map;
 
 /**
@@ -39,9 +38,16 @@ public final class RunLog {
         fields.put("journey", result.journey());
         fields.put("region", region);
         fields.put("result", result.passed() ? "success" : "failure");
-        fields.put("duration", String.format(Locale.ROOT, "%.3fs", result.duration().toNanos() / 1e9));
+        fields.put("duration", seconds(result.duration().toNanos()));
         result.failedStep().ifPresent(step -> failure(step, fields));
         write(result.passed() ? "info" : "warn", "journey run", fields);
+    }
+
+    /** "0.212s": milliseconds, as {@code %.3fs} would print them, without a Formatter on every run. */
+    static String seconds(long nanos) {
+        long ms = Math.round(nanos / 1e6);
+        String frac = Long.toString(1000 + ms % 1000).substring(1);
+        return (ms / 1000) + "." + frac + "s";
     }
 
     private static void failure(StepResult step, Map<String, Object> fields) {
@@ -83,9 +89,17 @@ public final class RunLog {
 
     /** logfmt quotes a value only when it has spaces, quotes or '='. */
     private static String quoted(String v) {
-        boolean plain = !v.isEmpty() && v.chars().noneMatch(c -> c <= ' ' || c == '"' || c == '=' || c == '\\');
-        if (plain) return v;
+        if (isPlain(v)) return v;
         return '"' + v.replace("\\", "\\\\").replace("\"", "\\\"").replace("\n", "\\n").replace("\r", "\\r") + '"';
+    }
+
+    private static boolean isPlain(String v) {
+        if (v.isEmpty()) return false;
+        for (int i = 0; i < v.length(); i++) {
+            char c = v.charAt(i);
+            if (c <= ' ' || c == '"' || c == '=' || c == '\\') return false;
+        }
+        return true;
     }
 
     private static String json(String time, String level, String message, Map<String, ?> fields) {

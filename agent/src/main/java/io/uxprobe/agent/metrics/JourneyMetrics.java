@@ -91,6 +91,7 @@ public final class JourneyMetrics {
     private final Meter.MeterProvider<Timer> stepPhase;
     /** The values gauges read; held here so they live exactly as long as their series. */
     private final Map<GaugeKey, Level> levels = new ConcurrentHashMap<>();
+    private final Map<RunKey, RunMeters> runMeters = new ConcurrentHashMap<>();
 
     public JourneyMetrics(MeterRegistry registry) {
         this.registry = Objects.requireNonNull(registry, "registry");
@@ -167,30 +168,27 @@ public final class JourneyMetrics {
      * {@code runs_total}, so retries never hide a failure; {@code retries_total} says how many were re-runs.
      */
     public void record(String region, JourneyResult result, boolean retry) {
-        String journey = result.journey();
-        Tags journeyTags = journeyTags(journey, region);
-        if (retry) retries.withTags(journeyTags).increment();
+        RunMeters meters = runMeters.computeIfAbsent(new RunKey(result.journey(), region), RunMeters::new);
+        if (retry) retries.withTags(meters.tags).increment();
         boolean passed = result.passed();
-        runs.withTags(journeyTags.and(RESULT, passed ? SUCCESS : FAILURE)).increment();
-        journeyDuration.withTags(journeyTags).record(result.duration());
-        level(new GaugeKey(JOURNEY_SUCCESS, journeyTags),
-                "1 if the last run of the journey passed, 0 if it failed", null).set(passed ? 1 : 0);
-        level(new GaugeKey(JOURNEY_LAST_RUN, journeyTags),
-                "When the last run of the journey finished, in seconds since the epoch", SECONDS)
-                .set(epochSeconds(result.startedAt().plus(result.duration())));
+        (passed ? meters.passed : meters.failed).increment();
+        meters.duration.record(result.duration());
+        meters.success.set(passed ? 1 : 0);
+        meters.lastRun.set(epochSeconds(result.startedAt().plus(result.duration())));
         for (StepResult step : result.steps()) {
-            if (step.outcome() != Outcome.SKIPPED) recordStep(journey, region, step);
+            if (step.outcome() != Outcome.SKIPPED) recordStep(meters.step(step.name()), step);
         }
     }
 
-    private void recordStep(String journey, String region, StepResult step) {
-        Tags stepTags = journeyTags(journey, region).and(STEP, step.name());
-        step.status().ifPresent(status -> httpResponses.withTags(stepTags.and(CODE, statusClass(status))).increment());
+    private void recordStep(StepMeters meters, StepResult step) {
+        Tags stepTags = meters.tags;
+        step.status().ifPresent(status -> (status / 100 == 2 ? meters.ok : httpResponses.withTags(stepTags.and(CODE, statusClass(status))))
+                .increment());
         step.failure().ifPresent(failure -> countFailure(stepTags, failure));
         if (waited(step)) {
-            stepDuration.withTags(stepTags).record(step.duration());
+            meters.duration.record(step.duration());
             // Zeros too: a pooled connection's user waited 0 for dns, and every phase then counts every step.
-            for (Phase phase : Phase.values()) stepPhase.withTags(stepTags.and(PHASE, phase.label())).record(step.phases().get(phase));
+            for (Phase phase : Phase.values()) meters.phases[phase.ordinal()].record(step.phases().get(phase));
         }
         step.bytesPerSecond().ifPresent(rate -> level(new GaugeKey(STREAM_BYTES_PER_SECOND, stepTags),
                 "Throughput of the last run of a stream step that measured one, in bytes per second", null).set(rate));
@@ -225,6 +223,7 @@ public final class JourneyMetrics {
             }
         }
         levels.values().removeIf(level -> removed.contains(level.gauge));
+        runMeters.remove(new RunKey(journey, region)); // looked up afresh on the next run
     }
 
     /** {@code 2xx} for 204: the class keeps the label to six values whatever servers answer. */
@@ -262,6 +261,51 @@ public final class JourneyMetrics {
     }
 
     private record GaugeKey(String name, Tags tags) {}
+
+    private record RunKey(String journey, String region) {}
+
+    /**
+     * The meters every run of a journey in a region records, looked up once: finding a meter by name and tags
+     * (sorting tags, hashing ids) costs more than recording to it, and a run records a dozen.
+     */
+    private final class RunMeters {
+        final Tags tags;
+        final Counter passed;
+        final Counter failed;
+        final Timer duration;
+        final Level success;
+        final Level lastRun;
+        private final Map<String, StepMeters> steps = new ConcurrentHashMap<>();
+
+        RunMeters(RunKey key) {
+            tags = journeyTags(key.journey(), key.region());
+            passed = runs.withTags(tags.and(RESULT, SUCCESS));
+            failed = runs.withTags(tags.and(RESULT, FAILURE));
+            duration = journeyDuration.withTags(tags);
+            success = level(new GaugeKey(JOURNEY_SUCCESS, tags), "1 if the last run of the journey passed, 0 if it failed", null);
+            lastRun = level(new GaugeKey(JOURNEY_LAST_RUN, tags),
+                    "When the last run of the journey finished, in seconds since the epoch", SECONDS);
+        }
+
+        StepMeters step(String name) {
+            return steps.computeIfAbsent(name, n -> new StepMeters(tags.and(STEP, n)));
+        }
+    }
+
+    /** A step's meters recorded on every run: its duration, its phases, and 2xx answers. */
+    private final class StepMeters {
+        final Tags tags;
+        final Timer duration;
+        final Timer[] phases = new Timer[Phase.values().length];
+        final Counter ok;
+
+        StepMeters(Tags tags) {
+            this.tags = tags;
+            duration = stepDuration.withTags(tags);
+            for (Phase phase : Phase.values()) phases[phase.ordinal()] = stepPhase.withTags(tags.and(PHASE, phase.label()));
+            ok = httpResponses.withTags(tags.and(CODE, "2xx"));
+        }
+    }
 
     /** The last value set; NaN until then. */
     private static final class Level {
