@@ -61,7 +61,6 @@ public final class Session implements AutoCloseable {
         Call call = (followRedirects ? client : notFollowing()).newCall(request.newBuilder().tag(PhaseRecorder.class, phases).build());
         call.timeout().timeout(timeout.toMillis(), TimeUnit.MILLISECONDS);
         long start = System.nanoTime();
-        System.err.println("EV start " + start/1000);
         Response response;
         try {
             response = call.execute();
@@ -82,7 +81,6 @@ public final class Session implements AutoCloseable {
                     ? readStream(response.body(), stream.get(), phases, start, timeout)
                     : readCapped(response.body(), maxBody, phases, start, timeout);
             Duration took = Duration.ofNanos(System.nanoTime() - start);
-            System.err.println("EV took " + System.nanoTime()/1000);
             ObservedResponse observed = new ObservedResponse(response.code(), response.request().url().toString(),
                     response.headers().toMultimap(), read.bytes, took, cookiesOf(response));
             OptionalDouble rate = stream.isPresent() ? OptionalDouble.of(rate(read.total, phases)) : OptionalDouble.empty();
