@@ -28,6 +28,7 @@ public final class Main {
         Security.setProperty("networkaddress.cache.ttl", "0");
         Security.setProperty("networkaddress.cache.negative.ttl", "0");
         CommandLine cli = new CommandLine(new UxprobeCommand(env));
+        UxprobeCommand.addCommands(cli, args);
         cli.setOut(out);
         cli.setErr(err);
         cli.setExitCodeExceptionMapper(new ExitCodeMapper());
