@@ -19,8 +19,8 @@ import java.util.random.RandomGenerator;
  * Runs every probe at its interval, never two runs of one probe at once. One clock thread waits for the next
  * run that is due and hands it to a worker: platform threads made on demand and retired after a minute idle, so
  * their number follows how many runs overlap, not how many probes there are. (Platform, not virtual, threads:
- * a probe is blocking socket I/O, which on a virtual thread costs a trip through the poller on every wait; the
- * benchmark in docs/benchmarks.md measured 17% more CPU per probe that way.)
+ * a probe is blocking socket I/O, which on a virtual thread costs a trip through the poller on every wait; a
+ * side-by-side run in docs/benchmarks.md measured 18% more CPU per probe that way.)
  *
  * <p>First runs are spread over the interval (no thundering herd at start), later ones keep their phase with a
  * little jitter; at most {@code maxConcurrent} probes run at a time (due runs wait their turn in order). A reload
