@@ -36,6 +36,7 @@ public final class HttpClients implements AutoCloseable {
                 .readTimeout(0, TimeUnit.MILLISECONDS)
                 .writeTimeout(0, TimeUnit.MILLISECONDS)
                 .eventListenerFactory(HttpClients::phasesOf)
+                .socketFactory(new FirstByteSocketFactory())
                 .build();
     }
 

@@ -26,9 +26,9 @@ import okhttp3.Response;
  *   connectStart ─ secureConnectStart                         connect   (to connectEnd for plain HTTP)
  *                  secureConnectStart ─ secureConnectEnd      tls       (HTTPS only)
  *   connectEnd
- *   requestHeadersStart ─ requestHeadersEnd / requestBodyEnd  request
- *   request written ─ responseHeadersEnd                      ttfb      (the server's time)
- *   responseHeadersEnd ─ last body byte read                  transfer  (ended by {@link #bodyRead})
+ *   requestHeadersStart ─ last request byte to the socket     request   (see FirstByteClock)
+ *   last request byte ─ first answer byte off the socket      ttfb      (the server's time)
+ *   first answer byte ─ last body byte read                   transfer  (ended by {@link #bodyRead})
  * callEnd | callFailed
  * </pre>
  *
@@ -190,7 +190,13 @@ public final class PhaseRecorder extends EventListener {
 
     @Override
     public void responseHeadersEnd(Call call, Response response) {
-        headersEnd = System.nanoTime();
+        // the server's time runs from the request's last byte handed to the socket to the answer's first byte off
+        // it; OkHttp's own events (headers buffered, headers parsed) are the fallback when the socket cannot tell
+        FirstByteClock clock = FirstByteClock.current();
+        long sent = clock.lastWriteAfter(requestEnd);
+        if (sent != 0) requestEnd = sent;
+        long firstByte = clock.firstByteAfter(requestEnd);
+        headersEnd = firstByte != 0 ? firstByte : System.nanoTime();
         add(Phase.REQUEST, requestStart, requestEnd);
         add(Phase.TTFB, requestEnd, headersEnd);
         requestStart = 0;

@@ -10,11 +10,11 @@ public enum Phase {
     CONNECT,
     /** The TLS handshake. */
     TLS,
-    /** Writing the request headers and body. */
+    /** Writing the request headers and body, until the last byte is handed to the socket. */
     REQUEST,
-    /** From the request written to the response headers read: the server's time. */
+    /** From the request's last byte sent to the answer's first byte received: the server's time. */
     TTFB,
-    /** From the response headers to the last byte of the body read. */
+    /** From the answer's first byte to the last byte of the body read. */
     TRANSFER;
 
     public String label() {
