@@ -42,15 +42,16 @@ EXPOSE 9716
 #                            thread stacks, OkHttp's buffers, and the healthcheck's JVM
 #   TieredStopAtLevel=1      C1 only: faster start, less compiler memory and CPU; peak speed does not matter here
 #   Xss512k                  smaller stacks for the platform threads (probe workers follow the runs that overlap)
-#   Xms16m, Min/MaxHeapFreeRatio   start small and hand heap back after GC
-#   Xmn4m                    a small young generation: a run's garbage (tens of KiB a step) dies young
-#   TrimNativeHeapInterval   give freed malloc memory back to the OS every 5 s (-6 MiB RSS with Xmn4m)
+#   Xms24m, Min/MaxHeapFreeRatio   start small and hand heap back after GC
+#   Xmn12m, SurvivorRatio=2  a young generation with large survivor spaces: a run's garbage dies there instead
+#                            of filling the old generation, which the serial GC grows before it collects
+#   TrimNativeHeapInterval   give freed malloc memory back to the OS every 5 s
 #   ReservedCodeCacheSize, MaxMetaspaceSize, -UsePerfData, MALLOC_ARENA_MAX=2   the launcher's serve flags:
 #                            together 171 -> 96 MiB RSS for 50 journeys (docs/benchmarks.md)
 #   ExitOnOutOfMemoryError   die and be restarted rather than keep serving half-broken metrics
 # More flags (e.g. -Xmx96m): JAVA_TOOL_OPTIONS.
 ENV MALLOC_ARENA_MAX=2
-ENTRYPOINT ["java", "-XX:+UseSerialGC", "-XX:MaxRAMPercentage=50", "-Xms16m", "-Xmn4m", "-XX:MinHeapFreeRatio=10", "-XX:MaxHeapFreeRatio=30", \
+ENTRYPOINT ["java", "-XX:+UseSerialGC", "-XX:MaxRAMPercentage=50", "-Xms24m", "-Xmn12m", "-XX:SurvivorRatio=2", "-XX:MinHeapFreeRatio=10", "-XX:MaxHeapFreeRatio=30", \
             "-XX:TieredStopAtLevel=1", "-XX:ReservedCodeCacheSize=24m", "-XX:MaxMetaspaceSize=64m", "-Xss512k", "-XX:-UsePerfData", \
             "-XX:TrimNativeHeapInterval=5000", "-XX:+ExitOnOutOfMemoryError", "-jar", "/opt/uxprobe/uxprobe.jar"]
 CMD ["--help"]
