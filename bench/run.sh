@@ -1,11 +1,11 @@
 #!/usr/bin/env sh
 # The benchmarks of docs/benchmarks.md, side by side with prometheus-blackbox-exporter and curl, in one run.
 # Everything runs on loopback. Needs: JDK 25, python3, curl, hyperfine, prometheus-blackbox-exporter, GNU time.
-#   bench/run.sh                 # all rows, about 6 minutes
-#   WINDOW=60 WARMUP=20 bench/run.sh
+#   bench/run.sh                 # all rows, about 9 minutes
+#   WINDOW=60 WARMUP=120 bench/run.sh
 # Prints the table and writes it to bench/results/latest.md (raw figures next to it).
 . "$(dirname "$0")/lib.sh"
-WARMUP=${WARMUP:-20}     # seconds before a window opens: JIT warm, first runs spread
+WARMUP=${WARMUP:-120}    # seconds before a window opens: JIT warm, first runs spread, the heap past its first full GC
 WINDOW=${WINDOW:-60}     # seconds of each measured window
 COUNT=${COUNT:-15}       # probes per injected delay
 SCALE_N=${SCALE_N:-334}  # journeys at 1 s for the scale row (334 -> 20,040 runs/min planned)
