@@ -72,7 +72,8 @@ delays="0 10 100 1000"
   for d in $delays; do
     i=0
     while [ $i -lt "$COUNT" ]; do
-      printf '      - name: d%s_%s\n        request: { url: "%s/delay?ms=%s" }\n' "$d" $i "$base" "$d"; i=$((i + 1))
+      # a fresh connection per probe, as blackbox's http prober makes: the server's path is then the same for both
+      printf '      - name: d%s_%s\n        request: { url: "%s/delay?ms=%s", headers: { Connection: close } }\n' "$d" $i "$base" "$d"; i=$((i + 1))
     done
   done
 } > "$work/ttfb.yaml"
