@@ -63,7 +63,8 @@ class TimingTest {
             StepResult s = runner.run(j, Variables.empty(), Redactor.none()).steps().getFirst();
             assertThat(s.passed()).as(s.toString()).isTrue();
             assertThat(s.phases().get(Phase.TTFB)).as("ttfb").isLessThan(Duration.ofMillis(100));
-            assertThat(s.phases().get(Phase.TRANSFER)).as("transfer").isGreaterThanOrEqualTo(Duration.ofMillis(200));
+            // the 200 ms are counted from when our read of the status line returned, a hair after the server wrote it
+            assertThat(s.phases().get(Phase.TRANSFER)).as("transfer").isGreaterThanOrEqualTo(Duration.ofMillis(190));
             assertThat(s.duration().minus(s.phases().total()).abs()).as("phases add up").isLessThanOrEqualTo(Duration.ofMillis(5));
         }
     }
