@@ -182,8 +182,7 @@ public final class JourneyMetrics {
 
     private void recordStep(StepMeters meters, StepResult step) {
         Tags stepTags = meters.tags;
-        step.status().ifPresent(status -> (status / 100 == 2 ? meters.ok : httpResponses.withTags(stepTags.and(CODE, statusClass(status))))
-                .increment());
+        step.status().ifPresent(status -> meters.responses(statusClass(status)).increment());
         step.failure().ifPresent(failure -> countFailure(stepTags, failure));
         if (waited(step)) {
             meters.duration.record(step.duration());
@@ -304,6 +303,11 @@ public final class JourneyMetrics {
             duration = stepDuration.withTags(tags);
             for (Phase phase : Phase.values()) phases[phase.ordinal()] = stepPhase.withTags(tags.and(PHASE, phase.label()));
             ok = httpResponses.withTags(tags.and(CODE, "2xx"));
+        }
+
+        /** The responses counter of a status class; 2xx, nearly every answer, without a lookup. */
+        Counter responses(String statusClass) {
+            return statusClass.equals("2xx") ? ok : httpResponses.withTags(tags.and(CODE, statusClass));
         }
     }
 
