@@ -1,8 +1,14 @@
 package io.uxprobe.bench;
 
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+
 /**
  * Response bodies the benchmarks feed the error detector, shaped like the samples in probes/src/test/resources/errors/
- * and the bodies of ErrorMessageTest. Built in code, the same every time, so a 100 KiB page need not live in the repo.
+ * (the soft-200 page is that sample itself) and the bodies of ErrorMessageTest. Built in code, the same every time,
+ * so a 100 KiB page need not live in the repo.
  */
 final class Bodies {
 
@@ -37,30 +43,8 @@ final class Bodies {
             </html>
             """;
 
-    /** A soft 200: the page a streaming app shows when its backend failed (as streaming-something-went-wrong.html). */
-    static final String SOFT_200_HTML = """
-            <!DOCTYPE html>
-            <html lang="en">
-            <head>
-              <meta charset="utf-8">
-              <title>Tunes</title>
-              <link rel="stylesheet" href="/assets/app.3f9c1.css">
-            </head>
-            <body>
-              <div id="root">
-                <div class="error-screen" role="alert">
-                  <svg class="icon" aria-hidden="true" viewBox="0 0 24 24"><title>Warning</title><path d="M12 2L1 21h22z"/></svg>
-                  <h2 class="error-screen__title">Something went wrong.</h2>
-                  <p class="error-screen__body">
-                    Try&nbsp;again.
-                  </p>
-                  <button class="btn btn-primary">Retry</button>
-                </div>
-              </div>
-              <script src="/assets/app.3f9c1.js"></script>
-            </body>
-            </html>
-            """;
+    /** A soft 200: the page a streaming app shows when its backend failed (the catalog tests' own sample). */
+    static final String SOFT_200_HTML = resource("errors/streaming-something-went-wrong.html");
 
     /** An API answer with no error: a page of search results, about 1.5 KiB. */
     static final String JSON_OK = jsonOk();
@@ -75,6 +59,15 @@ final class Bodies {
 
     /** About 100 KiB: a healthy single-page app, mostly markup and inline script, with hidden error text as real apps carry. */
     static final String LARGE_SPA_HTML = largeSpa(100 * 1024);
+
+    private static String resource(String name) {
+        try (InputStream in = Bodies.class.getClassLoader().getResourceAsStream(name)) {
+            if (in == null) throw new IllegalStateException(name + " is not on the class path: build with bench/jmh.sh");
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
 
     private static String jsonOk() {
         StringBuilder b = new StringBuilder("{\"data\":{\"search\":{\"query\":\"error\",\"total\":12,\"items\":[");

@@ -76,15 +76,7 @@ public class PhaseRecorderBenchmark {
         r.secureConnectStart(call);
         r.secureConnectEnd(call, handshake);
         r.connectEnd(call, address, proxy, Protocol.HTTP_2);
-        r.requestHeadersStart(call);
-        r.requestHeadersEnd(call, request);
-        r.responseHeadersStart(call);
-        r.responseHeadersEnd(call, response);
-        r.responseBodyStart(call);
-        r.responseBodyEnd(call, 1024);
-        r.bodyRead();
-        r.callEnd(call);
-        return r.timings();
+        return exchange(r);
     }
 
     /** A pooled connection ({@code reuseConnections: true}, or a later step of a run): request, ttfb, transfer only. */
@@ -92,6 +84,11 @@ public class PhaseRecorderBenchmark {
     public PhaseTimings pooledConnection() {
         PhaseRecorder r = new PhaseRecorder();
         r.callStart(call);
+        return exchange(r);
+    }
+
+    /** What every call does once connected: send the request, read the answer, end. */
+    private PhaseTimings exchange(PhaseRecorder r) {
         r.requestHeadersStart(call);
         r.requestHeadersEnd(call, request);
         r.responseHeadersStart(call);
