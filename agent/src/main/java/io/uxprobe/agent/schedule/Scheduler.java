@@ -109,12 +109,17 @@ public final class Scheduler implements AutoCloseable {
     }
 
     private long offset(Duration interval) {
-        return random.nextLong(Math.max(1, interval.toNanos()));
+        synchronized (random) {
+            return random.nextLong(Math.max(1, interval.toNanos()));
+        }
     }
 
     private long jitter(Duration interval) {
         long bound = jitterBound(interval).toNanos();
-        return bound == 0 ? 0 : random.nextLong(-bound, bound + 1);
+        if (bound == 0) return 0;
+        synchronized (random) { // workers plan their next runs at once; a RandomGenerator is not thread-safe
+            return random.nextLong(-bound, bound + 1);
+        }
     }
 
     /** The clock: waits for the next due run, takes a permit for it and hands it to a worker. */
