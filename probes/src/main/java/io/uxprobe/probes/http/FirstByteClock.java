@@ -7,9 +7,10 @@ package io.uxprobe.probes.http;
  * parsed). OkHttp's own events come earlier (request headers buffered, not yet flushed) and later (headers
  * parsed): on loopback some 0.1 ms each way in a young JVM.
  *
- * <p>A read that finds data already waiting does not count: on a TLS 1.3 connection that is the session ticket
- * the server sent after the handshake, not the answer; and on a plain connection the true arrival is unknown.
- * Then (and for HTTP/2, whose reads happen on another thread) there is no first byte, and the phase timer falls
+ * <p>A read that finds data already waiting is kept apart: on a plain connection it is still the answer, which
+ * came a hair before the read (a fast server on loopback often answers before our read starts); on a TLS 1.3
+ * connection it may be the session ticket the server sent after the handshake, so only a read that waited
+ * counts. When neither is known (and for HTTP/2, whose reads happen on another thread) the phase timer falls
  * back to the moment the headers were read.
  */
 final class FirstByteClock {
@@ -19,6 +20,7 @@ final class FirstByteClock {
     private boolean armed;
     private long lastWrite;
     private long firstByte;
+    private long firstData;
 
     static FirstByteClock current() {
         return CLOCKS.get();
@@ -29,6 +31,7 @@ final class FirstByteClock {
         lastWrite = System.nanoTime();
         armed = true;
         firstByte = 0;
+        firstData = 0;
     }
 
     boolean armed() {
@@ -37,8 +40,11 @@ final class FirstByteClock {
 
     /** A read returned data; {@code waited} when nothing was there before it started. */
     void read(boolean waited) {
-        if (armed && waited) {
-            firstByte = System.nanoTime();
+        if (!armed) return;
+        long now = System.nanoTime();
+        if (firstData == 0) firstData = now;
+        if (waited) {
+            firstByte = now;
             armed = false;
         }
     }
@@ -48,8 +54,12 @@ final class FirstByteClock {
         return lastWrite > since ? lastWrite : 0;
     }
 
-    /** When the answer's first byte came, if after {@code since}; else 0. */
-    long firstByteAfter(long since) {
-        return firstByte > since ? firstByte : 0;
+    /**
+     * When the answer's first byte came, if after {@code since}; else 0. {@code overTls}: only a read that waited
+     * counts, since data already there may be the session ticket.
+     */
+    long firstByteAfter(long since, boolean overTls) {
+        long at = overTls ? firstByte : firstData;
+        return at > since ? at : 0;
     }
 }

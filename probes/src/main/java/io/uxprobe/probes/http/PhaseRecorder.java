@@ -195,7 +195,7 @@ public final class PhaseRecorder extends EventListener {
         FirstByteClock clock = FirstByteClock.current();
         long sent = clock.lastWriteAfter(requestEnd);
         if (sent != 0) requestEnd = sent;
-        long firstByte = clock.firstByteAfter(requestEnd);
+        long firstByte = clock.firstByteAfter(requestEnd, response.handshake() != null);
         headersEnd = firstByte != 0 ? firstByte : System.nanoTime();
         add(Phase.REQUEST, requestStart, requestEnd);
         add(Phase.TTFB, requestEnd, headersEnd);

@@ -22,6 +22,10 @@ import org.junit.jupiter.api.Test;
 /** The phase timings tell the truth: the server's delay shows up as ttfb, and the phases add up to the step. */
 class TimingTest {
 
+    // the step's time outside its phases (building the request, checks): well under a millisecond, but a busy
+    // 2-core CI machine preempts a thread for several; a phase left out would miss by 200 ms or more
+    private static final Duration OUR_OWN_TIME = Duration.ofMillis(25);
+
     @Test
     void ttfbIsTheServersDelayAndPhasesAddUpToTheStep() {
         WireMockServer wm = new WireMockServer(options().dynamicPort().bindAddress("127.0.0.1"));
@@ -41,7 +45,7 @@ class TimingTest {
                 assertThat(ttfb).as("ttfb").isBetween(Duration.ofMillis(295), Duration.ofMillis(320));
                 assertThat(s.phases().get(Phase.CONNECT)).as("fresh connection each run").isPositive();
                 Duration gap = s.duration().minus(s.phases().total()).abs();
-                assertThat(gap).as("phases %s vs step %s", s.phases(), s.duration()).isLessThanOrEqualTo(Duration.ofMillis(5));
+                assertThat(gap).as("phases %s vs step %s", s.phases(), s.duration()).isLessThanOrEqualTo(OUR_OWN_TIME);
             }
         } finally {
             wm.stop();
@@ -65,7 +69,7 @@ class TimingTest {
             assertThat(s.phases().get(Phase.TTFB)).as("ttfb").isLessThan(Duration.ofMillis(100));
             // the 200 ms are counted from when our read of the status line returned, a hair after the server wrote it
             assertThat(s.phases().get(Phase.TRANSFER)).as("transfer").isGreaterThanOrEqualTo(Duration.ofMillis(190));
-            assertThat(s.duration().minus(s.phases().total()).abs()).as("phases add up").isLessThanOrEqualTo(Duration.ofMillis(5));
+            assertThat(s.duration().minus(s.phases().total()).abs()).as("phases add up").isLessThanOrEqualTo(OUR_OWN_TIME);
         }
     }
 
