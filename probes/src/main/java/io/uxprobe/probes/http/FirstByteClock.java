@@ -8,7 +8,8 @@ package io.uxprobe.probes.http;
  * parsed): on loopback some 0.1 ms each way in a young JVM.
  *
  * <p>A read that finds data already waiting is kept apart: on a plain connection it is still the answer, which
- * came a hair before the read (a fast server on loopback often answers before our read starts); on a TLS 1.3
+ * came before the read (a fast server on loopback often answers before our write call even returns), so the
+ * server's time is counted from when that write began to when the read returned; on a TLS 1.3
  * connection it may be the session ticket the server sent after the handshake, so only a read that waited
  * counts. When neither is known (and for HTTP/2, whose reads happen on another thread) the phase timer falls
  * back to the moment the headers were read.
@@ -18,20 +19,23 @@ final class FirstByteClock {
     private static final ThreadLocal<FirstByteClock> CLOCKS = ThreadLocal.withInitial(FirstByteClock::new);
 
     private boolean armed;
+    private long lastWriteBegan;
     private long lastWrite;
-    private long firstByte;
     private long firstData;
+    private boolean firstDataWaited;
+    private long firstWaited;
 
     static FirstByteClock current() {
         return CLOCKS.get();
     }
 
-    /** Bytes went out: the next waiting read starts the answer. */
-    void wrote() {
+    /** Bytes went out in a write that began at {@code began}: the next read starts the answer. */
+    void wrote(long began) {
+        lastWriteBegan = began;
         lastWrite = System.nanoTime();
         armed = true;
-        firstByte = 0;
         firstData = 0;
+        firstWaited = 0;
     }
 
     boolean armed() {
@@ -42,16 +46,24 @@ final class FirstByteClock {
     void read(boolean waited) {
         if (!armed) return;
         long now = System.nanoTime();
-        if (firstData == 0) firstData = now;
+        if (firstData == 0) {
+            firstData = now;
+            firstDataWaited = waited;
+        }
         if (waited) {
-            firstByte = now;
+            firstWaited = now;
             armed = false;
         }
     }
 
-    /** When the last write on this thread ended, if after {@code since}; else 0. */
-    long lastWriteAfter(long since) {
-        return lastWrite > since ? lastWrite : 0;
+    /**
+     * When the request went out, if after {@code since}; else 0. That is when its last write returned, except on a
+     * plain connection whose answer was already waiting at the first read: then the write was held up while the
+     * server answered (on loopback the server may run on our core), and the answer counts from when it began.
+     */
+    long sentAfter(long since, boolean overTls) {
+        long at = !overTls && firstData != 0 && !firstDataWaited ? lastWriteBegan : lastWrite;
+        return at > since ? at : 0;
     }
 
     /**
@@ -59,7 +71,7 @@ final class FirstByteClock {
      * counts, since data already there may be the session ticket.
      */
     long firstByteAfter(long since, boolean overTls) {
-        long at = overTls ? firstByte : firstData;
+        long at = overTls ? firstWaited : firstData;
         return at > since ? at : 0;
     }
 }

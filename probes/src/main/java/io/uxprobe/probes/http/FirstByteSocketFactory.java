@@ -91,14 +91,16 @@ final class FirstByteSocketFactory extends SocketFactory {
 
         @Override
         public void write(int b) throws IOException {
+            long began = System.nanoTime();
             out.write(b);
-            FirstByteClock.current().wrote();
+            FirstByteClock.current().wrote(began);
         }
 
         @Override
         public void write(byte[] b, int off, int len) throws IOException {
+            long began = System.nanoTime();
             out.write(b, off, len);
-            FirstByteClock.current().wrote();
+            FirstByteClock.current().wrote(began);
         }
     }
 }

@@ -193,9 +193,10 @@ public final class PhaseRecorder extends EventListener {
         // the server's time runs from the request's last byte handed to the socket to the answer's first byte off
         // it; OkHttp's own events (headers buffered, headers parsed) are the fallback when the socket cannot tell
         FirstByteClock clock = FirstByteClock.current();
-        long sent = clock.lastWriteAfter(requestEnd);
+        boolean overTls = response.handshake() != null;
+        long sent = clock.sentAfter(requestEnd, overTls);
         if (sent != 0) requestEnd = sent;
-        long firstByte = clock.firstByteAfter(requestEnd, response.handshake() != null);
+        long firstByte = clock.firstByteAfter(requestEnd, overTls);
         headersEnd = firstByte != 0 ? firstByte : System.nanoTime();
         add(Phase.REQUEST, requestStart, requestEnd);
         add(Phase.TTFB, requestEnd, headersEnd);
