@@ -18,11 +18,9 @@ final class FirstByteClock {
 
     private static final ThreadLocal<FirstByteClock> CLOCKS = ThreadLocal.withInitial(FirstByteClock::new);
 
-    private boolean armed;
     private long lastWriteBegan;
     private long lastWrite;
     private long firstData;
-    private boolean firstDataWaited;
     private long firstWaited;
 
     static FirstByteClock current() {
@@ -33,27 +31,21 @@ final class FirstByteClock {
     void wrote(long began) {
         lastWriteBegan = began;
         lastWrite = System.nanoTime();
-        armed = true;
         firstData = 0;
         firstWaited = 0;
     }
 
+    /** Between a write and the first read that waited for data. */
     boolean armed() {
-        return armed;
+        return lastWrite != 0 && firstWaited == 0;
     }
 
     /** A read returned data; {@code waited} when nothing was there before it started. */
     void read(boolean waited) {
-        if (!armed) return;
+        if (!armed()) return;
         long now = System.nanoTime();
-        if (firstData == 0) {
-            firstData = now;
-            firstDataWaited = waited;
-        }
-        if (waited) {
-            firstWaited = now;
-            armed = false;
-        }
+        if (firstData == 0) firstData = now;
+        if (waited) firstWaited = now;
     }
 
     /**
@@ -62,7 +54,8 @@ final class FirstByteClock {
      * server answered (on loopback the server may run on our core), and the answer counts from when it began.
      */
     long sentAfter(long since, boolean overTls) {
-        long at = !overTls && firstData != 0 && !firstDataWaited ? lastWriteBegan : lastWrite;
+        boolean wasWaiting = firstData != 0 && firstData != firstWaited; // the first read did not wait
+        long at = !overTls && wasWaiting ? lastWriteBegan : lastWrite;
         return at > since ? at : 0;
     }
 
