@@ -8,7 +8,8 @@ import java.util.OptionalInt;
 
 /**
  * What one step saw. {@code url} is redacted. {@code bytes} counts body bytes read;
- * {@code bytesPerSecond} is set for stream steps; {@code certificateExpiry} for HTTPS.
+ * {@code bytesPerSecond} is set for stream steps; {@code certificateExpiry} for HTTPS; {@code spanId} is the step's
+ * span in its run's trace (see {@link TraceContext}), for a step that ran in a run that sends trace context.
  */
 public record StepResult(
         String name,
@@ -22,7 +23,16 @@ public record StepResult(
         PhaseTimings phases,
         long bytes,
         OptionalDouble bytesPerSecond,
-        Optional<Instant> certificateExpiry) {
+        Optional<Instant> certificateExpiry,
+        Optional<String> spanId) {
+
+    /** A step with no span of its own. */
+    public StepResult(String name, Outcome outcome, Optional<Failure> failure, String method, String url, OptionalInt status,
+            Instant startedAt, Duration duration, PhaseTimings phases, long bytes, OptionalDouble bytesPerSecond,
+            Optional<Instant> certificateExpiry) {
+        this(name, outcome, failure, method, url, status, startedAt, duration, phases, bytes, bytesPerSecond, certificateExpiry,
+                Optional.empty());
+    }
 
     public boolean passed() {
         return outcome == Outcome.PASSED;
