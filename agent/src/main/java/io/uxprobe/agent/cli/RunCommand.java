@@ -1,6 +1,11 @@
 package io.uxprobe.agent.cli;
 
+import io.uxprobe.agent.Version;
 import io.uxprobe.agent.config.JourneyFiles;
+import io.uxprobe.agent.log.RunLog;
+import io.uxprobe.agent.otlp.Otlp;
+import io.uxprobe.agent.otlp.OtlpSettings;
+import io.uxprobe.agent.otlp.SpanExport;
 import io.uxprobe.agent.report.ConsoleReport;
 import io.uxprobe.agent.report.JsonReport;
 import io.uxprobe.agent.report.JunitReport;
@@ -17,6 +22,7 @@ import io.uxprobe.probes.spec.SpecException;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -35,6 +41,9 @@ import picocli.CommandLine.Model.CommandSpec;
                 "Exits 0 when all journeys pass, 1 when one fails, 2 when a file is invalid (nothing runs)."})
 final class RunCommand implements Callable<Integer> {
 
+    /** How long a run waits at its end for its spans to reach the collector. */
+    private static final Duration SPANS_CLOSE = Duration.ofSeconds(10);
+
     @Spec
     CommandSpec spec;
 
@@ -43,6 +52,9 @@ final class RunCommand implements Callable<Integer> {
 
     @Mixin
     JourneyFileOptions journeyFiles;
+
+    @Mixin
+    OtlpOptions otlp;
 
     @Option(names = "--journey", paramLabel = "NAME", description = "Runs only this journey (repeatable).")
     List<String> only = new ArrayList<>();
@@ -67,6 +79,7 @@ final class RunCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException {
+        OtlpSettings otlpSettings = otlp.settings(parent.environment, spec.commandLine());
         List<JourneyFile> loaded;
         try {
             loaded = journeyFiles.load(parent.environment);
@@ -84,6 +97,7 @@ final class RunCommand implements Callable<Integer> {
         ConsoleReport console = new ConsoleReport(spec.commandLine().getOut());
         Instant startedAt = Instant.now();
         List<RunReport.Run> runs = new ArrayList<>();
+        SpanExport spans = Otlp.spans(otlpSettings, Version.current(), new RunLog(spec.commandLine().getErr(), RunLog.Format.TEXT, Clock.systemUTC()));
         try (HttpClients clients = new HttpClients(); Watchdog watchdog = new Watchdog()) {
             for (JourneyFile file : loaded) {
                 JourneyRunner runner = new JourneyRunner(clients, new ErrorDetector(file.errorSignatures()), Clock.systemUTC());
@@ -92,6 +106,7 @@ final class RunCommand implements Callable<Integer> {
                     for (Region r : JourneyFiles.regions(file, ownRegion)) {
                         JourneyResult result = watchdog.await(journey, file.redactor(),
                                 progress -> runner.run(journey, r.varsOver(file.vars()), file.redactor(), r.egress(), progress));
+                        spans.export(r.name(), result);
                         RunReport.Run run = new RunReport.Run(r.name(), result);
                         runs.add(run);
                         console.journey(run.region().equals(ownRegion) ? journey.name() : journey.name() + "@" + run.region(), run.result());
@@ -99,6 +114,7 @@ final class RunCommand implements Callable<Integer> {
                 }
             }
         }
+        spans.close(SPANS_CLOSE);
         RunReport report = new RunReport(ownRegion, startedAt, runs);
         console.summary(report);
         if (junit != null) JunitReport.write(report, junit);
