@@ -13,9 +13,12 @@ import io.micrometer.registry.otlp.OtlpMeterRegistry;
 import io.uxprobe.agent.log.RunLog;
 import java.time.Duration;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.logging.Level;
+import java.util.logging.Logger;
 
 /**
  * Micrometer's OTLP registry, set up so that what it pushes reads as {@code /metrics} does: the Prometheus names
@@ -25,10 +28,17 @@ import java.util.concurrent.atomic.AtomicLong;
 final class OtlpMetrics {
 
     private static final long LOG_EVERY_NANOS = TimeUnit.MINUTES.toNanos(1);
+    /**
+     * Micrometer's own lines (a start banner, a stack trace per failed push) go to java.util.logging in another
+     * format: the agent's log says what matters instead. Held here, as java.util.logging keeps loggers weakly.
+     */
+    private static final List<Logger> QUIET = List.of(Logger.getLogger("io.micrometer.registry.otlp"),
+            Logger.getLogger("io.micrometer.core.instrument.push"));
 
     private OtlpMetrics() {}
 
     static MeterRegistry registry(OtlpSettings settings, String version, RunLog log) {
+        QUIET.forEach(l -> l.setLevel(Level.OFF));
         String url = settings.metrics().orElseThrow().toString();
         Map<String, String> resource = new LinkedHashMap<>();
         resource.put("service.version", version);
