@@ -312,7 +312,8 @@ public final class Catalog {
             regex("try_again_later", "(?:しばらく(?:経って|たって|してから|時間をおいて)|後ほど|後で|時間をおいて)[^。]{0,10}(?:もう一度|再度)|(?:잠시 후|나중에) 다시 시도|(?:稍后|稍後)(?:再)?(?:重试|重試|再试|再試|尝试|嘗試)"),
 
             // Inside an alert only (see Reading.ALERT_ONLY): a failure word in a notice no signature above names.
-            regex(ALERT_ERROR, "(?<!\\bno )(?<!\\bwithout )(?<!\\b0 )\\b(?:error|errors|failed|failure|unable to|could not|couldn't|can't|cannot"
+            // not "no errors", nor an announcement ("will be unavailable on Sunday")
+            regex(ALERT_ERROR, "(?<!\\bno )(?<!\\bwithout )(?<!\\b0 )(?<!\\bwill be )(?<!\\bmay be )(?<!\\bmight be )(?<!\\bcould be )\\b(?:error|errors|failed|failure|unable to|could not|couldn't|can't|cannot"
                     + "|went wrong|unavailable|not available|problem|oops|fehler|fehlgeschlagen|erreur|échec|échoué|impossible de|errore|erro|falha|falhou"
                     + "|fout|mislukt|błąd|nie udało|nie można|misslyckades|kunde inte|hata|başarısız)\\b"
                     + "|エラー|失敗|できません|오류|실패|错误|錯誤|失败|失敗|无法|無法"));
