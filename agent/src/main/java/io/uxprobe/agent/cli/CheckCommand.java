@@ -80,6 +80,13 @@ final class CheckCommand implements Callable<Integer> {
     @Option(names = {"-k", "--insecure"}, description = "Accepts any TLS certificate (the expiry is still reported).")
     boolean insecure;
 
+    @Option(names = "--explain", description = "Prints how error detection read the page: the message it found, where, by which rule, "
+            + "and the error phrases it saw and ignored, with the reason for each.")
+    boolean explain;
+
+    @Option(names = "--no-error-detection", description = "Does not look for error messages: only the status (and --fail-if-body) decide.")
+    boolean noErrorDetection;
+
     @Override
     public Integer call() {
         CommandLine cli = spec.commandLine();
@@ -101,13 +108,15 @@ final class CheckCommand implements Callable<Integer> {
         String host = HttpUrl.parse(url).host();
         Request request = new Request(method.toUpperCase(Locale.ROOT), Template.literal(url), List.of(), requestHeaders, Body.NONE, !noFollow);
         Step step = new Step(host, Position.unknown(Path.of("command line")), request,
-                List.of(new Expectation.Status(allowed)), List.of(), Optional.empty(), true, deadline, settings.maxBodySize());
+                List.of(new Expectation.Status(allowed)), List.of(), Optional.empty(), !noErrorDetection || !failIfBody.isEmpty(), deadline,
+                settings.maxBodySize());
         Journey journey = new Journey("check", step.position(), settings, List.of(step));
 
         try (HttpClients clients = new HttpClients()) {
-            JourneyRunner runner = new JourneyRunner(clients, new ErrorDetector(signatures(cli)), Clock.systemUTC());
+            ErrorDetector detector = noErrorDetection ? ErrorDetector.only(signatures(cli)) : new ErrorDetector(signatures(cli));
+            JourneyRunner runner = new JourneyRunner(clients, explain ? detector.explaining() : detector, Clock.systemUTC());
             JourneyResult result = runner.run(journey, Variables.empty(), Redactor.none());
-            new ConsoleReport(cli.getOut()).journey(result);
+            new ConsoleReport(cli.getOut(), explain).journey(result);
             return result.passed() ? ExitCodes.PASSED : ExitCodes.FAILED;
         }
     }
@@ -125,12 +134,12 @@ final class CheckCommand implements Callable<Integer> {
             String id = "fail_if_body_" + (i + 1);
             if (v.length() > 2 && v.startsWith("/") && v.endsWith("/")) {
                 try {
-                    out.add(new Signature.Regex(id, Pattern.compile(v.substring(1, v.length() - 1), Pattern.CASE_INSENSITIVE)));
+                    out.add(new Signature.Regex(id, Pattern.compile(v.substring(1, v.length() - 1), Pattern.CASE_INSENSITIVE), true));
                 } catch (PatternSyntaxException e) {
                     throw new CommandLine.ParameterException(cli, "--fail-if-body " + v + " is not a valid regex: " + e.getDescription());
                 }
             } else {
-                out.add(new Signature.Text(id, v));
+                out.add(new Signature.Text(id, v, true)); // asked for by name: anywhere on the page, mentioned or not
             }
         }
         return out;

@@ -51,6 +51,10 @@ final class RunCommand implements Callable<Integer> {
             description = "Where this run happens, for reports and pushed metrics (default: $UXPROBE_REGION, else the file's agent.region, else 'default').")
     String region;
 
+    @Option(names = {"-v", "--verbose"}, description = "Prints, under each step, how error detection read the answer: the message "
+            + "it found and why, and the error phrases it saw and ignored (as check --explain does).")
+    boolean verbose;
+
     @Option(names = "--report-junit", paramLabel = "PATH", description = "Writes a JUnit XML report: a test suite per journey, a test case per step.")
     Path junit;
 
@@ -81,12 +85,13 @@ final class RunCommand implements Callable<Integer> {
         }
 
         String ownRegion = JourneyFiles.region(Optional.ofNullable(region), parent.environment, loaded);
-        ConsoleReport console = new ConsoleReport(spec.commandLine().getOut());
+        ConsoleReport console = new ConsoleReport(spec.commandLine().getOut(), verbose);
         Instant startedAt = Instant.now();
         List<RunReport.Run> runs = new ArrayList<>();
         try (HttpClients clients = new HttpClients(); Watchdog watchdog = new Watchdog()) {
             for (JourneyFile file : loaded) {
-                JourneyRunner runner = new JourneyRunner(clients, new ErrorDetector(file.errorSignatures()), Clock.systemUTC());
+                ErrorDetector detector = new ErrorDetector(file.errorSignatures());
+                JourneyRunner runner = new JourneyRunner(clients, verbose ? detector.explaining() : detector, Clock.systemUTC());
                 for (Journey journey : file.journeys()) {
                     if (!only.isEmpty() && !only.contains(journey.name())) continue;
                     for (Region r : JourneyFiles.regions(file, ownRegion)) {

@@ -1,5 +1,7 @@
 package io.uxprobe.agent.report;
 
+import io.uxprobe.probes.errors.Detection;
+import io.uxprobe.probes.errors.ErrorMatch;
 import io.uxprobe.probes.journey.JourneyResult;
 import io.uxprobe.probes.journey.Outcome;
 import io.uxprobe.probes.journey.StepResult;
@@ -13,9 +15,16 @@ import java.io.PrintWriter;
 public final class ConsoleReport {
 
     private final PrintWriter out;
+    private final boolean explain;
 
     public ConsoleReport(PrintWriter out) {
+        this(out, false);
+    }
+
+    /** @param explain also print, under each step, what error detection read as a message and what it ignored, and why */
+    public ConsoleReport(PrintWriter out, boolean explain) {
         this.out = out;
+        this.explain = explain;
     }
 
     public void journey(JourneyResult result) {
@@ -25,7 +34,10 @@ public final class ConsoleReport {
     /** @param title the journey's name, with its region when it ran from one of the file's regions */
     public void journey(String title, JourneyResult result) {
         out.printf("%s %s  %s%n", result.passed() ? "PASS" : "FAIL", title, Format.duration(result.duration()));
-        for (StepResult step : result.steps()) out.println(step(step));
+        for (StepResult step : result.steps()) {
+            out.println(step(step));
+            if (explain && step.outcome() != Outcome.SKIPPED) out.print(explanation(step.detection()));
+        }
         out.flush();
     }
 
@@ -34,6 +46,27 @@ public final class ConsoleReport {
         int all = report.runs().size();
         out.printf("%d journey%s: %d passed, %d failed (region %s)%n", all, all == 1 ? "" : "s", all - failed, failed, report.region());
         out.flush();
+    }
+
+    /** What error detection decided, as {@code check --explain} prints it: the message and the mentions, each with its rule. */
+    static String explanation(Detection d) {
+        StringBuilder b = new StringBuilder();
+        String nl = System.lineSeparator();
+        if (d.message().isEmpty() && d.mentions().isEmpty()) {
+            return "        error detection: no error message shown, no error phrase seen" + nl;
+        }
+        b.append("        error detection: ").append(d.message().isPresent() ? "the user is shown an error message" : "no error message shown")
+                .append(nl);
+        d.message().ifPresent(m -> match(b, "message", m));
+        for (ErrorMatch m : d.mentions()) match(b, "ignored", m);
+        return b.toString();
+    }
+
+    private static void match(StringBuilder b, String what, ErrorMatch m) {
+        String nl = System.lineSeparator();
+        b.append("          ").append(what).append("  ").append(m.signature()).append("  \"").append(m.snippet()).append('"').append(nl)
+                .append("                   at   ").append(m.where()).append(nl)
+                .append("                   rule ").append(m.rule()).append(": ").append(m.why()).append(nl);
     }
 
     static String step(StepResult s) {

@@ -4,6 +4,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.uxprobe.probes.errors.Detection;
+import io.uxprobe.probes.errors.ErrorMatch;
 import io.uxprobe.probes.journey.JourneyResult;
 import io.uxprobe.probes.journey.Phase;
 import io.uxprobe.probes.journey.StepResult;
@@ -65,6 +67,22 @@ public final class JsonReport {
             f.signature().ifPresent(sig -> fn.put("signature", sig));
             f.snippet().ifPresent(snip -> fn.put("snippet", snip));
         });
+        Detection d = s.detection();
+        if (d.message().isPresent() || !d.mentions().isEmpty()) {
+            ObjectNode dn = n.putObject("errorDetection");
+            d.message().ifPresent(m -> match(dn.putObject("message"), m));
+            ArrayNode ignored = dn.putArray("ignored");
+            d.mentions().forEach(m -> match(ignored.addObject(), m));
+        }
         return n;
+    }
+
+    /** One reading of an error phrase: which signature, what the user saw, where, and the rule that decided. */
+    private static void match(ObjectNode n, ErrorMatch m) {
+        n.put("signature", m.signature());
+        n.put("snippet", m.snippet());
+        n.put("where", m.where());
+        n.put("rule", m.rule());
+        n.put("why", m.why());
     }
 }

@@ -58,6 +58,11 @@ public final class ErrorDetector {
         return new ErrorDetector(this, true);
     }
 
+    /** A detector for {@code own} signatures without the built-in catalog ({@code check --no-error-detection --fail-if-body}). */
+    public static ErrorDetector only(List<Signature> own) {
+        return new ErrorDetector(own.stream().map(s -> new SignatureMatcher(s, true)).toList(), false);
+    }
+
     /** A detector for the built-in catalog alone, for a journey file without {@code errorSignatures}. */
     public static ErrorDetector catalogOnly() {
         return CATALOG_ONLY;
