@@ -1,5 +1,6 @@
 package io.uxprobe.agent.report;
 
+import io.uxprobe.agent.text.Printable;
 import io.uxprobe.probes.journey.JourneyResult;
 import io.uxprobe.probes.journey.Outcome;
 import io.uxprobe.probes.journey.StepResult;
@@ -8,7 +9,7 @@ import java.io.PrintWriter;
 
 /**
  * What a person reads in a terminal or a CI log: a line per journey, a line per step with status and phase
- * timings, and for a failure the reason and what was seen.
+ * timings, and for a failure the reason and what was seen. What came from a server is made {@link Printable}.
  */
 public final class ConsoleReport {
 
@@ -24,7 +25,7 @@ public final class ConsoleReport {
 
     /** @param title the journey's name, with its region when it ran from one of the file's regions */
     public void journey(String title, JourneyResult result) {
-        out.printf("%s %s  %s%n", result.passed() ? "PASS" : "FAIL", title, Format.duration(result.duration()));
+        out.printf("%s %s  %s%n", result.passed() ? "PASS" : "FAIL", Printable.line(title), Format.duration(result.duration()));
         for (StepResult step : result.steps()) out.println(step(step));
         out.flush();
     }
@@ -37,17 +38,18 @@ public final class ConsoleReport {
     }
 
     static String step(StepResult s) {
-        if (s.outcome() == Outcome.SKIPPED) return "  skip  " + s.name() + "  (an earlier step failed)";
+        if (s.outcome() == Outcome.SKIPPED) return "  skip  " + Printable.line(s.name()) + "  (an earlier step failed)";
         StringBuilder b = new StringBuilder();
-        b.append(s.passed() ? "  ok    " : "  FAIL  ").append(s.name()).append("  ")
-                .append(s.method()).append(' ').append(s.url()).append("  ");
+        b.append(s.passed() ? "  ok    " : "  FAIL  ").append(Printable.line(s.name())).append("  ")
+                .append(Printable.line(s.method())).append(' ').append(Printable.line(s.url())).append("  ");
         s.status().ifPresent(code -> b.append(code).append("  "));
         b.append(Format.duration(s.duration()));
         String phases = Format.phases(s.phases());
         if (!phases.isEmpty()) b.append("  (").append(phases).append(')');
         s.bytesPerSecond().ifPresent(rate -> b.append("  ").append(DataSize.ofBytes(s.bytes())).append(" at ")
                 .append(DataSize.ofBytes((long) rate)).append("/s"));
-        s.failure().ifPresent(f -> b.append(System.lineSeparator()).append("        ").append(f.reason().label()).append(": ").append(f.detail()));
+        s.failure().ifPresent(f -> b.append(System.lineSeparator()).append("        ").append(f.reason().label()).append(": ")
+                .append(Printable.line(f.detail())));
         return b.toString();
     }
 }
