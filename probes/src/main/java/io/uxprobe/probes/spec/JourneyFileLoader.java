@@ -1,15 +1,13 @@
 package io.uxprobe.probes.spec;
 
 import io.uxprobe.probes.errors.Signature;
+import io.uxprobe.probes.files.SmallFile;
 import io.uxprobe.probes.journey.Journey;
 import io.uxprobe.probes.journey.Region;
 import io.uxprobe.probes.journey.Settings;
 import io.uxprobe.probes.template.Environment;
 import io.uxprobe.probes.template.Variables;
 import java.io.IOException;
-import java.nio.charset.CharacterCodingException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -77,12 +75,13 @@ public final class JourneyFileLoader {
 
     private static String read(Path file) throws SpecException {
         try {
-            return Files.readString(file, StandardCharsets.UTF_8);
+            return SmallFile.readUtf8(file, SmallFile.MAX_BYTES);
         } catch (NoSuchFileException e) {
             throw new SpecException(Position.unknown(file), "no such file");
-        } catch (CharacterCodingException e) {
-            throw new SpecException(Position.unknown(file), "the file is not UTF-8 text");
+        } catch (SmallFile.Refused e) {
+            throw new SpecException(Position.unknown(file), e.getMessage());
         } catch (IOException e) {
+            if (SmallFile.notUtf8(e)) throw new SpecException(Position.unknown(file), "the file is not UTF-8 text");
             throw new SpecException(Position.unknown(file), "cannot read the file: " + e.getMessage());
         }
     }

@@ -119,6 +119,8 @@ public final class TemplateParser {
     }
 
     private static String reason(IOException e) {
-        return e instanceof java.nio.file.NoSuchFileException ? "no such file" : String.valueOf(e.getMessage());
+        if (e instanceof java.nio.file.NoSuchFileException) return "no such file";
+        if (io.uxprobe.probes.files.SmallFile.notUtf8(e)) return "the file is not UTF-8 text";
+        return String.valueOf(e.getMessage());
     }
 }
