@@ -44,7 +44,8 @@ import picocli.CommandLine.Model.CommandSpec;
         mixinStandardHelpOptions = true,
         versionProvider = VersionProvider.class,
         description = {"Probes one URL once and prints its phase timings, status and any error message a user would see.",
-                "The built-in error-message catalog is on. Exits 0 when the probe passes, 1 when it fails, 2 on bad usage."})
+                "The built-in error-message catalog is on. Exits 0 when the probe passes, 1 when it fails, 2 on bad usage,"
+                        + " 3 when uxprobe itself broke."})
 final class CheckCommand implements Callable<Integer> {
 
     private static final Pattern STATUS = Pattern.compile("([1-5])xx|([1-5]\\d\\d)");

@@ -16,6 +16,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeSet;
 
 /**
  * Reads a journey file and checks all of it before anything runs: unknown keys, types, durations, sizes, regexes,
@@ -58,7 +59,9 @@ public final class JourneyFileLoader {
 
         Set<String> secrets = new LinkedHashSet<>(templates.secrets());
         secrets.addAll(vars.secretValues());
-        return new JourneyFile(file, vars, signatures, journeys, secrets, agentRegion, regions, notify);
+        Set<String> variableNames = new TreeSet<>(templates.variablesReferred());
+        if (top.get("vars").isPresent()) Values.mapping(top.get("vars").get(), "'vars'").entries().forEach(e -> variableNames.add(e.key()));
+        return new JourneyFile(file, vars, signatures, journeys, secrets, agentRegion, regions, notify, variableNames);
     }
 
     private static List<Journey> journeys(Fields top, JourneyBinder binder, Settings inherited) throws SpecException {

@@ -23,6 +23,35 @@ public interface Environment {
                 : text.endsWith("\n") ? text.substring(0, text.length() - 1) : text;
     }
 
+    /** Whether an unset {@code ${secret:…}} is an error; {@link #withoutSecretValues()} says no. */
+    default boolean secretValuesNeeded() {
+        return true;
+    }
+
+    /**
+     * This environment, where an unset secret stands for a placeholder instead of being an error: {@code validate}
+     * checks that every secret is named and well-formed, not that its value is at hand.
+     */
+    default Environment withoutSecretValues() {
+        Environment self = this;
+        return new Environment() {
+            @Override
+            public Optional<String> variable(String name) {
+                return self.variable(name);
+            }
+
+            @Override
+            public String readFile(Path baseDir, String path) throws IOException {
+                return self.readFile(baseDir, path);
+            }
+
+            @Override
+            public boolean secretValuesNeeded() {
+                return false;
+            }
+        };
+    }
+
     static Environment system() {
         return name -> Optional.ofNullable(System.getenv(name));
     }

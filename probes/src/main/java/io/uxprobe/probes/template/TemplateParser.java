@@ -18,6 +18,9 @@ public final class TemplateParser {
     private static final Pattern VARIABLE = Pattern.compile("[A-Za-z_][A-Za-z0-9_.-]*");
     private static final Pattern ENV_NAME = Pattern.compile("[A-Za-z_][A-Za-z0-9_]*");
 
+    /** What an unset secret stands for where its value is not needed ({@link Environment#withoutSecretValues()}). */
+    static final String UNSET_SECRET = "unset-secret";
+
     private final Environment environment;
     private final Path baseDir;
 
@@ -109,6 +112,7 @@ public final class TemplateParser {
                 throw new TemplateException(offset, "cannot read secret " + name + " from " + name + "_FILE=" + file.get() + ": " + reason(e));
             }
         }
+        if (!environment.secretValuesNeeded()) return new Template.Text(UNSET_SECRET, true);
         throw new TemplateException(offset, "secret " + name + " is not set: set the environment variable " + name + ", or " + name + "_FILE to a file that holds it");
     }
 
