@@ -1,7 +1,6 @@
 package io.uxprobe.agent.serve;
 
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
-import io.prometheus.metrics.exporter.httpserver.HTTPServer;
 import io.uxprobe.agent.Version;
 import io.uxprobe.agent.config.JourneyFiles;
 import io.uxprobe.agent.log.RunLog;
@@ -17,6 +16,7 @@ import io.uxprobe.agent.status.StatusUrl;
 import io.uxprobe.agent.web.WebConfig;
 import io.uxprobe.agent.web.WebConfigException;
 import io.uxprobe.agent.web.WebConfigLoader;
+import io.uxprobe.agent.web.WebServer;
 import io.uxprobe.probes.errors.ErrorDetector;
 import io.uxprobe.probes.http.HttpClients;
 import io.uxprobe.probes.journey.Journey;
@@ -59,7 +59,7 @@ public final class Agent implements AutoCloseable {
     private final HttpClients clients = new HttpClients();
     private final Scheduler scheduler;
     private final StatusBoard board = new StatusBoard();
-    private final HTTPServer server;
+    private final WebServer server;
     private final Notifier notifier;
     private final ConfigWatcher watcher;
     /** Every probe now scheduled, by key, to retire those a reload drops. */
@@ -80,8 +80,9 @@ public final class Agent implements AutoCloseable {
         this.journeyMetrics = agentMetrics.journeys();
         this.scheduler = new Scheduler(config.maxConcurrency(), RandomGenerator.getDefault(),
                 (probe, e) -> log.error("journey run crashed (a bug in uxprobe)", RunLog.fields("probe", probe.key(), "error", String.valueOf(e))));
-        this.server = WebServer.start(config, web, registry(), new Endpoints(this, new StatusPage(board), new StatusApi(board)));
-        this.notifier = new Notifier(StatusUrl.derive(config.listen(), server.getPort(), web.tls()), log);
+        this.server = WebServer.start(config.listen(), web, registry().getPrometheusRegistry(),
+                new Endpoints(this, new StatusPage(board), new StatusApi(board)));
+        this.notifier = new Notifier(StatusUrl.derive(config.listen(), server.port(), web.tls()), log);
         board.addListener(notifier);
         apply(files, notify);
         this.watcher = config.watch() ? new ConfigWatcher(config.files(), () -> reload("journey file changed"),
@@ -100,7 +101,7 @@ public final class Agent implements AutoCloseable {
     }
 
     public int port() {
-        return server.getPort();
+        return server.port();
     }
 
     public String region() {
