@@ -124,9 +124,12 @@ public final class MetricsPush {
         return url.toString().replace(authority, authority.substring(authority.lastIndexOf('@') + 1));
     }
 
+    /** What went wrong at the bottom: client_java wraps it in an IOException that repeats the address. */
     private static String reason(Exception e) {
-        String message = e.getMessage();
-        return e.getClass().getSimpleName() + (message == null || message.isBlank() ? "" : ": " + message.strip());
+        Throwable root = e;
+        while (root.getCause() != null && root.getCause() != root) root = root.getCause();
+        String message = root.getMessage();
+        return root.getClass().getSimpleName() + (message == null || message.isBlank() ? "" : ": " + message.strip());
     }
 
     private static String requireText(String value, String what) {

@@ -12,6 +12,8 @@ import org.jsoup.select.NodeFilter;
 /**
  * The text a browser shows for an HTML page: the title (on the tab) and the rendered body. Scripts, templates,
  * comments and anything hidden are left out: a single-page app ships its error banners hidden until it needs them.
+ * A title that the body's first words repeat (the page's heading) is read once, as a person reads it: a snippet
+ * then shows it once too.
  */
 final class VisibleText {
 
@@ -32,12 +34,18 @@ final class VisibleText {
     /** The visible text, at most {@link FoldedText#MAX_CHARS} chars; whitespace is not folded yet. */
     static String of(String html) {
         Document doc = Jsoup.parse(html.length() > MAX_MARKUP_CHARS ? html.substring(0, MAX_MARKUP_CHARS) : html);
-        StringBuilder text = new StringBuilder(doc.title()).append('\n');
+        StringBuilder shown = new StringBuilder();
         Element body = doc.body();
         if (body != null) {
-            new Collector(text).traverse(body);
+            new Collector(shown).traverse(body);
         }
-        return text.toString();
+        String title = doc.title();
+        if (!title.isBlank() && folded(shown.toString()).startsWith(folded(title))) return shown.toString();
+        return title + '\n' + shown;
+    }
+
+    private static String folded(String text) {
+        return text.strip().replaceAll("\\s+", " ").toLowerCase(Locale.ROOT);
     }
 
     /** Does the markup hide this element (and so everything inside it)? */
