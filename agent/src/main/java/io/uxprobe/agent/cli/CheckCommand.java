@@ -4,6 +4,7 @@ import io.uxprobe.agent.report.ConsoleReport;
 import io.uxprobe.probes.check.Expectation;
 import io.uxprobe.probes.check.StatusRange;
 import io.uxprobe.probes.errors.ErrorDetector;
+import io.uxprobe.probes.files.CaCertificates;
 import io.uxprobe.probes.errors.Signature;
 import io.uxprobe.probes.http.HttpClients;
 import io.uxprobe.probes.journey.Body;
@@ -43,7 +44,8 @@ import picocli.CommandLine.Model.CommandSpec;
         mixinStandardHelpOptions = true,
         versionProvider = VersionProvider.class,
         description = {"Probes one URL once and prints its phase timings, status and any error message a user would see.",
-                "The built-in error-message catalog is on. Exits 0 when the probe passes, 1 when it fails, 2 on bad usage."})
+                "The built-in error-message catalog is on. Exits 0 when the probe passes, 1 when it fails, 2 on bad usage,"
+                        + " 3 when uxprobe itself broke."})
 final class CheckCommand implements Callable<Integer> {
 
     private static final Pattern STATUS = Pattern.compile("([1-5])xx|([1-5]\\d\\d)");
@@ -91,6 +93,13 @@ final class CheckCommand implements Callable<Integer> {
     public Integer call() {
         CommandLine cli = spec.commandLine();
         if (HttpUrl.parse(url) == null) throw new CommandLine.ParameterException(cli, "'" + url + "' is not an http or https URL");
+        if (caFile != null) {
+            try {
+                CaCertificates.read(caFile);
+            } catch (CaCertificates.Unusable e) {
+                throw new CommandLine.ParameterException(cli, "--ca-file " + caFile + ": " + e.getMessage());
+            }
+        }
         Duration deadline = Durations.parse(timeout).filter(d -> !d.isZero())
                 .orElseThrow(() -> new CommandLine.ParameterException(cli, "--timeout '" + timeout + "' is not a duration such as 500ms or 5s"));
 

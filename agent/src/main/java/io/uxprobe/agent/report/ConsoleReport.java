@@ -1,5 +1,6 @@
 package io.uxprobe.agent.report;
 
+import io.uxprobe.agent.text.Printable;
 import io.uxprobe.probes.errors.Detection;
 import io.uxprobe.probes.errors.ErrorMatch;
 import io.uxprobe.probes.journey.JourneyResult;
@@ -10,7 +11,7 @@ import java.io.PrintWriter;
 
 /**
  * What a person reads in a terminal or a CI log: a line per journey, a line per step with status and phase
- * timings, and for a failure the reason and what was seen.
+ * timings, and for a failure the reason and what was seen. What came from a server is made {@link Printable}.
  */
 public final class ConsoleReport {
 
@@ -33,7 +34,7 @@ public final class ConsoleReport {
 
     /** @param title the journey's name, with its region when it ran from one of the file's regions */
     public void journey(String title, JourneyResult result) {
-        out.printf("%s %s  %s%n", result.passed() ? "PASS" : "FAIL", title, Format.duration(result.duration()));
+        out.printf("%s %s  %s%n", result.passed() ? "PASS" : "FAIL", Printable.line(title), Format.duration(result.duration()));
         for (StepResult step : result.steps()) {
             out.println(step(step));
             if (explain && step.outcome() != Outcome.SKIPPED) out.print(explanation(step.detection()));
@@ -64,23 +65,24 @@ public final class ConsoleReport {
 
     private static void match(StringBuilder b, String what, ErrorMatch m) {
         String nl = System.lineSeparator();
-        b.append("          ").append(what).append("  ").append(m.signature()).append("  \"").append(m.snippet()).append('"').append(nl)
-                .append("                   at   ").append(m.where()).append(nl)
-                .append("                   rule ").append(m.rule()).append(": ").append(m.why()).append(nl);
+        b.append("          ").append(what).append("  ").append(m.signature()).append("  \"").append(Printable.line(m.snippet())).append('"').append(nl)
+                .append("                   at   ").append(Printable.line(m.where())).append(nl)
+                .append("                   rule ").append(m.rule()).append(": ").append(Printable.line(m.why())).append(nl);
     }
 
     static String step(StepResult s) {
-        if (s.outcome() == Outcome.SKIPPED) return "  skip  " + s.name() + "  (an earlier step failed)";
+        if (s.outcome() == Outcome.SKIPPED) return "  skip  " + Printable.line(s.name()) + "  (an earlier step failed)";
         StringBuilder b = new StringBuilder();
-        b.append(s.passed() ? "  ok    " : "  FAIL  ").append(s.name()).append("  ")
-                .append(s.method()).append(' ').append(s.url()).append("  ");
+        b.append(s.passed() ? "  ok    " : "  FAIL  ").append(Printable.line(s.name())).append("  ")
+                .append(Printable.line(s.method())).append(' ').append(Printable.line(s.url())).append("  ");
         s.status().ifPresent(code -> b.append(code).append("  "));
         b.append(Format.duration(s.duration()));
         String phases = Format.phases(s.phases());
         if (!phases.isEmpty()) b.append("  (").append(phases).append(')');
         s.bytesPerSecond().ifPresent(rate -> b.append("  ").append(DataSize.ofBytes(s.bytes())).append(" at ")
                 .append(DataSize.ofBytes((long) rate)).append("/s"));
-        s.failure().ifPresent(f -> b.append(System.lineSeparator()).append("        ").append(f.reason().label()).append(": ").append(f.detail()));
+        s.failure().ifPresent(f -> b.append(System.lineSeparator()).append("        ").append(f.reason().label()).append(": ")
+                .append(Printable.line(f.detail())));
         return b.toString();
     }
 }
