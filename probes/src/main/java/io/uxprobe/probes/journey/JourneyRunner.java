@@ -4,6 +4,7 @@ import io.uxprobe.probes.check.Checks;
 import io.uxprobe.probes.check.Expectation;
 import io.uxprobe.probes.check.StatusRange;
 import io.uxprobe.probes.deadline.Deadline;
+import io.uxprobe.probes.errors.Detection;
 import io.uxprobe.probes.errors.ErrorDetector;
 import io.uxprobe.probes.extract.Extracted;
 import io.uxprobe.probes.extract.Extraction;
@@ -122,12 +123,15 @@ public final class JourneyRunner {
                 ? Failure.of(FailureReason.TIMEOUT, "journey timeout " + Durations.format(journey.settings().timeout()) + " reached: " + f.detail())
                 : f);
         Variables next = vars;
+        Detection seen = Detection.NONE;
         if (failure.isEmpty() && ex.response().isPresent()) {
             ObservedResponse response = ex.response().get();
             // reading the answer (regexes, JSONPath, detection) shares the step's deadline with fetching it
             Deadline work = Deadline.at(journeyCap ? deadline : stepStart + step.timeout().toNanos());
             try {
-                failure = judge(step, response, ex, vars, work);
+                Judged judged = judge(step, response, ex, vars, work);
+                failure = judged.failure();
+                seen = judged.detection();
                 if (failure.isEmpty()) {
                     Extracting extracting = extract(step, response, vars, work);
                     failure = extracting.failure();
@@ -144,27 +148,43 @@ public final class JourneyRunner {
         Optional<Failure> shown = failure.map(f -> redacted(f, finalMasks));
         StepResult result = new StepResult(step.name(), shown.isPresent() ? Outcome.FAILED : Outcome.PASSED, shown,
                 method, url, ex.status(), startedAt, ex.duration(), ex.phases(), ex.bytes(), ex.bytesPerSecond(), ex.certificateExpiry(),
-                span.map(TraceContext::spanId));
+                seen.redacted(finalMasks::redact), span.map(TraceContext::spanId));
         return new StepRun(result, next);
     }
 
-    /** The one reason a received response fails, checked in the order a user notices: an error message first. */
-    private Optional<Failure> judge(Step step, ObservedResponse response, Exchange ex, Variables vars, Deadline work) {
-        if (step.errorSignatures()) {
-            Optional<Failure> shown = detector.detect(response.contentType(), response.bodyText(), work)
-                    .map(m -> Failure.errorMessage(m.signature(), m.snippet()));
-            if (shown.isPresent()) return shown;
+    /** What reading a response found: the one reason it fails, if any, and what error detection saw. */
+    private record Judged(Optional<Failure> failure, Detection detection) {}
+
+    /**
+     * The one reason a received response fails. A status the step does not expect is the hard failure, and the message
+     * the page showed goes with it; an answer the step accepts that shows the user an error is the soft one; an error
+     * status the step asked for (401, 503) is not failed by the error body it asked for.
+     */
+    private Judged judge(Step step, ObservedResponse response, Exchange ex, Variables vars, Deadline work) {
+        Detection seen = step.errorSignatures() ? detector.read(response.contentType(), response.bodyText(), work) : Detection.NONE;
+        Optional<Failure> status = checkStatus(step, response, vars, work);
+        if (status.isPresent()) {
+            Failure hard = seen.message().map(m -> Failure.httpStatus(status.get().detail(), m.signature(), m.snippet())).orElse(status.get());
+            return new Judged(Optional.of(hard), seen);
         }
-        boolean statusGiven = step.expectations().stream().anyMatch(e -> e instanceof Expectation.Status);
-        if (!statusGiven) {
-            Optional<Failure> f = Checks.check(DEFAULT_STATUS, response, vars, work);
-            if (f.isPresent()) return f;
+        if (seen.message().isPresent() && response.status() < 400) {
+            return new Judged(seen.message().map(m -> Failure.errorMessage(m.signature(), m.snippet())), seen);
         }
         for (Expectation e : step.expectations()) {
+            if (e instanceof Expectation.Status) continue;
+            Optional<Failure> f = Checks.check(e, response, vars, work);
+            if (f.isPresent()) return new Judged(f, seen);
+        }
+        return new Judged(step.stream().flatMap(s -> throughput(s, ex.bytesPerSecond())), seen);
+    }
+
+    private static Optional<Failure> checkStatus(Step step, ObservedResponse response, Variables vars, Deadline work) {
+        List<Expectation> given = step.expectations().stream().filter(e -> e instanceof Expectation.Status).toList();
+        for (Expectation e : given.isEmpty() ? List.of(DEFAULT_STATUS) : given) {
             Optional<Failure> f = Checks.check(e, response, vars, work);
             if (f.isPresent()) return f;
         }
-        return step.stream().flatMap(s -> throughput(s, ex.bytesPerSecond()));
+        return Optional.empty();
     }
 
     private static Optional<Failure> throughput(StreamSpec stream, OptionalDouble rate) {
@@ -198,6 +218,6 @@ public final class JourneyRunner {
     /** A step that failed before it sent anything. */
     private static StepResult failed(Step step, String method, String url, Instant at, Failure f, Optional<TraceContext> span) {
         return new StepResult(step.name(), Outcome.FAILED, Optional.of(f), method, url, OptionalInt.empty(), at, Duration.ZERO,
-                PhaseTimings.none(), 0, OptionalDouble.empty(), Optional.empty(), span.map(TraceContext::spanId));
+                PhaseTimings.none(), 0, OptionalDouble.empty(), Optional.empty(), Detection.NONE, span.map(TraceContext::spanId));
     }
 }

@@ -1,5 +1,6 @@
 package io.uxprobe.probes.journey;
 
+import io.uxprobe.probes.errors.Detection;
 import io.uxprobe.probes.spec.Durations;
 import io.uxprobe.probes.template.Redactor;
 import java.time.Duration;
@@ -61,7 +62,7 @@ public final class RunProgress {
                     + " passed and this step did not end; the run was abandoned");
             steps.add(new StepResult(step.name(), Outcome.FAILED, Optional.of(timeout), step.request().method(), url,
                     OptionalInt.empty(), stepStartedAt, Duration.ofNanos(now - stepStartNanos), PhaseTimings.none(), 0,
-                    OptionalDouble.empty(), Optional.empty()));
+                    OptionalDouble.empty(), Optional.empty(), Detection.NONE));
         }
         return new JourneyResult(journey.name(), startedAt, Duration.ofNanos(now - startNanos), steps, trace);
     }
