@@ -209,7 +209,7 @@ class DocExamplesTest {
         }
     }
 
-    /** A printed line with its measurements blanked: durations, phase lists, sizes and rates. */
+    /** A printed line with its measurements blanked: durations, phase lists, sizes and rates, trace ids. */
     static String shape(String line) {
         return line.strip()
                 .replaceAll("\\((dns|connect|tls|request|ttfb|transfer) [^)]*\\)", "(phases)")
