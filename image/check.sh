@@ -38,10 +38,8 @@ rootfs=$work/bundle/rootfs
 spec() { python3 -c "import json,sys; p=json.load(open('$work/bundle/config.json'))['process']; print($1)"; }
 uid=$(spec "p['user']['uid']")
 gid=$(spec "p['user']['gid']")
-mapfile -t entrypoint < <(python3 -c "
-import json
-c = json.load(open('$work/oci/blobs/sha256/' + json.load(open('$work/oci/blobs/sha256/' + json.load(open('$work/oci/index.json'))['manifests'][0]['digest'][7:]))['config']['digest'][7:]))['config']
-print('\n'.join(c['Entrypoint']))")
+mapfile -t entrypoint < <(skopeo inspect --config "oci:$work/oci:uxprobe" \
+  | python3 -c 'import json, sys; print("\n".join(json.load(sys.stdin)["config"]["Entrypoint"]))')
 mapfile -t env < <(spec "'\n'.join(p['env'])")
 echo "image check: user $uid:$gid, entrypoint ${entrypoint[*]}"
 [ "$uid" != 0 ] || { echo "image check: the image runs as root" >&2; exit 1; }

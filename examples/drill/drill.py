@@ -454,8 +454,8 @@ remote_write:
         return None
 
     def follow(self, region, value, since, label):
-        """Follows one change of a region's result through agent, regional Prometheus and central store; returns the
-        moment the central store held it."""
+        """Follows one change of a region's result through agent, regional Prometheus and central store; returns when
+        the agent logged it, when it was scraped (None if the sample is not found) and when the central store held it."""
         result = "failure" if value == "0" else "success"
         run = wait_for("%s agent logs a %s" % (region, result), lambda: self.first_run(region, result, since), 60,
                        alive=self.procs.check_alive)
