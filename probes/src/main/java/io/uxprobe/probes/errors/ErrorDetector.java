@@ -138,7 +138,8 @@ public final class ErrorDetector {
             String where = page.inTitle(f.start()) ? "title" : ElementPath.of(c.at());
             ErrorMatch m = new ErrorMatch(c.matcher().id(), snippet(text, block, f), where, v.rule(), v.why());
             if (v.message()) return new Detection(Optional.of(m), mentions);
-            if (explain && mentions.size() < MAX_MENTIONS) mentions.add(m);
+            // a failure word outside any alert is no phrase a signature names: not worth listing as a mention
+            if (explain && mentions.size() < MAX_MENTIONS && !c.alertOnly()) mentions.add(m);
         }
         return new Detection(Optional.empty(), mentions);
     }
