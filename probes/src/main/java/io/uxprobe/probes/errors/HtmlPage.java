@@ -246,6 +246,9 @@ final class HtmlPage {
                 if (hiddenByMarkup(el).isPresent() || styles.hides(el).isPresent()) {
                     return FilterResult.SKIP_ENTIRELY;
                 }
+                if (el.previousSibling() instanceof Element) {
+                    text.space(); // <span>500</span><span>Code: …</span>: elements that touch are laid out apart (the page's CSS does that)
+                }
                 boolean parentInvisible = Boolean.TRUE.equals(invisible.peek());
                 invisible.push(styles.visibility(el).map(v -> !v.value().equals("visible")).orElse(parentInvisible));
                 separate(el);
