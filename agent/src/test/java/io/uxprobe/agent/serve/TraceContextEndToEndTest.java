@@ -80,31 +80,28 @@ class TraceContextEndToEndTest {
                     "OTEL_SERVICE_NAME", "synthetics",
                     "OTEL_METRIC_EXPORT_INTERVAL", "1000")));
             try (AgentFixture agent = AgentFixture.start(file, "eu-west", Map.of(), otlp)) {
-                // a run that reached both steps (a cold JVM's first may time out), as the backend saw it
-                List<LoggedRequest> firstRun = await(() -> {
-                    Map<String, List<LoggedRequest>> byTrace = backend.getAllServeEvents().reversed().stream().map(e -> e.getRequest())
-                            .collect(Collectors.groupingBy(r -> r.getHeader("traceparent").substring(3, 35), java.util.LinkedHashMap::new, Collectors.toList()));
-                    return byTrace.values().stream().filter(requests -> requests.size() == 2).findFirst().orElse(null);
-                });
-                assertThat(firstRun).extracting(LoggedRequest::getUrl).containsExactly("/api/login", "/api/me");
-                List<Matcher> sent = firstRun.stream().map(r -> TRACEPARENT.matcher(r.getHeader("traceparent"))).toList();
+                // a run that failed as users saw it (a cold JVM's first may time out instead), found by its log line
+                String line = await(() -> agent.log.toString().lines()
+                        .filter(l -> l.contains("msg=\"journey run\"") && l.contains("reason=error_message")).findFirst().orElse(null));
+                assertThat(line).contains("result=failure", "step=profile");
+                Matcher logged = Pattern.compile("trace_id=([0-9a-f]{32})").matcher(line);
+                assertThat(logged.find()).as(line).isTrue();
+                String traceId = logged.group(1);
+
+                // the backend got that trace on both steps' requests, each step with its own span
+                List<LoggedRequest> requests = backend.getAllServeEvents().reversed().stream().map(e -> e.getRequest())
+                        .filter(r -> r.getHeader("traceparent").contains(traceId)).toList();
+                assertThat(requests).extracting(LoggedRequest::getUrl).containsExactly("/api/login", "/api/me");
+                List<Matcher> sent = requests.stream().map(r -> TRACEPARENT.matcher(r.getHeader("traceparent"))).toList();
                 assertThat(sent).allMatch(Matcher::matches);
-                String traceId = sent.get(0).group(1);
-                assertThat(sent.get(1).group(1)).isEqualTo(traceId);
                 String loginSpan = sent.get(0).group(2);
                 String profileSpan = sent.get(1).group(2);
                 assertThat(loginSpan).isNotEqualTo(profileSpan);
 
-                // the log line, /api/status and the page name the failed run's trace
-                await(() -> agent.log.toString().contains("trace_id=" + traceId) ? true : null);
-                assertThat(agent.log.toString().lines().filter(l -> l.contains("trace_id=" + traceId)).findFirst().orElseThrow())
-                        .contains("result=failure", "step=profile", "reason=error_message");
-                JsonNode status = await(() -> {
-                    JsonNode s = new ObjectMapper().readTree(agent.get("/api/status").body());
-                    return s.findValue("traceId") != null ? s : null;
-                });
-                assertThat(status.findValues("traceId")).extracting(JsonNode::asText).allMatch(id -> id.matches("[0-9a-f]{32}"));
-                assertThat(agent.get("/").body()).containsPattern("trace <code class=\"trace\">[0-9a-f]{32}</code>");
+                // /api/status and the page (the run's history) name it
+                JsonNode status = new ObjectMapper().readTree(agent.get("/api/status").body());
+                assertThat(status.findValues("traceId")).extracting(JsonNode::asText).contains(traceId);
+                assertThat(agent.get("/").body()).contains("trace <code class=\"trace\">" + traceId + "</code>");
 
                 // the collector: the run's span and a span per step, with the ids the requests carried
                 List<Span> spans = await(() -> {
