@@ -178,9 +178,13 @@ final class HtmlPage {
         if (parent != null && parent.normalName().equals("details") && !parent.hasAttr("open") && !isSummaryOf(el, parent)) {
             return Optional.of("a closed <details>");
         }
-        if (el.hasAttr("class")) {
-            for (String cls : el.classNames()) {
-                if (HIDING_CLASSES.contains(cls.toLowerCase(Locale.ROOT))) return Optional.of("class " + cls);
+        String classes = el.className();
+        for (int i = 0, n = classes.length(); i < n; ) {
+            while (i < n && Character.isWhitespace(classes.charAt(i))) i++;
+            int start = i;
+            while (i < n && !Character.isWhitespace(classes.charAt(i))) i++;
+            if (i > start && HIDING_CLASSES.contains(classes.substring(start, i).toLowerCase(Locale.ROOT))) {
+                return Optional.of("class " + classes.substring(start, i));
             }
         }
         return Optional.empty(); // aria-hidden only hides from screen readers: sighted users still see it
@@ -243,14 +247,18 @@ final class HtmlPage {
                     piece(parent, t.getWholeText());
                 }
             } else if (node instanceof Element el) {
-                if (hiddenByMarkup(el).isPresent() || styles.hides(el).isPresent()) {
+                if (hiddenByMarkup(el).isPresent()) {
+                    return FilterResult.SKIP_ENTIRELY;
+                }
+                PageStyles.Computed style = styles.computed(el);
+                if (style.hides().isPresent()) {
                     return FilterResult.SKIP_ENTIRELY;
                 }
                 if (el.previousSibling() instanceof Element) {
                     text.space(); // <span>500</span><span>Code: …</span>: elements that touch are laid out apart (the page's CSS does that)
                 }
                 boolean parentInvisible = Boolean.TRUE.equals(invisible.peek());
-                invisible.push(styles.visibility(el).map(v -> !v.value().equals("visible")).orElse(parentInvisible));
+                invisible.push(style.visibility().map(v -> !v.value().equals("visible")).orElse(parentInvisible));
                 separate(el);
             }
             return FilterResult.CONTINUE;
