@@ -7,6 +7,7 @@ import java.util.Deque;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Consumer;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
@@ -155,7 +156,8 @@ final class HtmlPage {
         return Math.max(0, i);
     }
 
-    private static boolean inside(Element el, Element container) {
+    /** Is {@code el} {@code container} or inside it? */
+    static boolean inside(Element el, Element container) {
         for (Element e = el; e != null; e = e.parent()) {
             if (e == container) return true;
         }
@@ -178,16 +180,23 @@ final class HtmlPage {
         if (parent != null && parent.normalName().equals("details") && !parent.hasAttr("open") && !isSummaryOf(el, parent)) {
             return Optional.of("a closed <details>");
         }
+        String[] hiding = {null};
+        forEachClass(el, c -> {
+            if (hiding[0] == null && HIDING_CLASSES.contains(c.toLowerCase(Locale.ROOT))) hiding[0] = c;
+        });
+        return hiding[0] == null ? Optional.empty() : Optional.of("class " + hiding[0]);
+        // aria-hidden only hides from screen readers: sighted users still see it
+    }
+
+    /** Each class of an element, read from its attribute without building a set (this runs for every element of a page). */
+    static void forEachClass(Element el, Consumer<String> each) {
         String classes = el.className();
         for (int i = 0, n = classes.length(); i < n; ) {
             while (i < n && Character.isWhitespace(classes.charAt(i))) i++;
             int start = i;
             while (i < n && !Character.isWhitespace(classes.charAt(i))) i++;
-            if (i > start && HIDING_CLASSES.contains(classes.substring(start, i).toLowerCase(Locale.ROOT))) {
-                return Optional.of("class " + classes.substring(start, i));
-            }
+            if (i > start) each.accept(classes.substring(start, i));
         }
-        return Optional.empty(); // aria-hidden only hides from screen readers: sighted users still see it
     }
 
     private static boolean isSummaryOf(Element el, Element details) {

@@ -112,7 +112,7 @@ final class PageShape {
         for (int i = 0; i < page.pieces(); i++) {
             if (page.inTitle(page.pieceStart(i))) continue;
             Element owner = page.pieceOwner(i);
-            boolean inTop = top != null && within(owner, top);
+            boolean inTop = top != null && HtmlPage.inside(owner, top);
             if (inTop) {
                 afterTop = true;
                 continue;
@@ -124,16 +124,9 @@ final class PageShape {
         return null;
     }
 
-    private static boolean within(Element el, Element ancestor) {
-        for (Element e = el; e != null; e = e.parent()) {
-            if (e == ancestor) return true;
-        }
-        return false;
-    }
-
     /** Is {@code el} in the first block of text after the top heading, where an error page says what went wrong? */
     boolean inFollowing(Element el) {
-        return following != null && within(el, following);
+        return following != null && HtmlPage.inside(el, following);
     }
 
     /** Little besides its message: at most {@link #LITTLE_ELSE_WORDS} words outside the navigation and code. */

@@ -176,17 +176,7 @@ final class PageStyles {
         consider(el, byTag.get(el.normalName()), won);
         String id = el.id();
         if (!id.isEmpty()) consider(el, byId.get(id), won);
-        String classes = el.className();
-        if (!classes.isEmpty()) {
-            int i = 0;
-            int n = classes.length();
-            while (i < n) {
-                while (i < n && Character.isWhitespace(classes.charAt(i))) i++;
-                int start = i;
-                while (i < n && !Character.isWhitespace(classes.charAt(i))) i++;
-                if (i > start) consider(el, byClass.get(classes.substring(start, i)), won);
-            }
-        }
+        if (!byClass.isEmpty()) HtmlPage.forEachClass(el, c -> consider(el, byClass.get(c), won));
         return new Computed(won);
     }
 
