@@ -73,16 +73,23 @@ final class Landmarks {
 
     /** The navigation, site header or footer, sidebar or menu holding {@code el}. */
     static Optional<Found> chrome(Element el) {
-        return up(el, e -> {
-            String tag = e.normalName();
-            String role = e.attr("role").toLowerCase(Locale.ROOT).strip();
-            if (CHROME_ROLES.contains(role)) return "role=" + role;
-            if (CHROME_TAGS.contains(tag)) return "<" + tag + ">";
-            if ((tag.equals("header") || tag.equals("footer")) && !insideSection(e) && !(tag.equals("header") && inHeading(el, e))) {
-                return "the page's <" + tag + ">";
-            }
-            return null;
-        });
+        return up(el, e -> chromeKind(e, el));
+    }
+
+    /** Is this element itself navigation, a site header or footer, a sidebar or a menu? */
+    static boolean isChrome(Element e) {
+        return chromeKind(e, e) != null;
+    }
+
+    private static String chromeKind(Element e, Element from) {
+        String tag = e.normalName();
+        String role = e.attr("role").toLowerCase(Locale.ROOT).strip();
+        if (CHROME_ROLES.contains(role)) return "role=" + role;
+        if (CHROME_TAGS.contains(tag)) return "<" + tag + ">";
+        if ((tag.equals("header") || tag.equals("footer")) && !insideSection(e) && !(tag.equals("header") && inHeading(from, e))) {
+            return "the page's <" + tag + ">";
+        }
+        return null;
     }
 
     // A heading in the page's header is the page's heading (an error page's "502 Bad Gateway"), not its navigation.

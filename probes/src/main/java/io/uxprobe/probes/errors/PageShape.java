@@ -186,7 +186,7 @@ final class PageShape {
             Element e = todo.pop();
             Map<String, Integer> alike = new HashMap<>();
             for (Element child : e.children()) {
-                if (HtmlPage.hiddenByMarkup(child).isPresent() || Landmarks.chrome(child).filter(f -> f.element() == child).isPresent()) continue;
+                if (HtmlPage.hiddenByMarkup(child).isPresent() || Landmarks.isChrome(child)) continue; // never walked into, so never above
                 todo.push(child);
                 if (isItem(child) && hasOwnText(child) && listed(child)) {
                     String kind = child.normalName() + "." + child.className();
