@@ -1,5 +1,6 @@
 package io.uxprobe.probes.journey;
 
+import io.uxprobe.probes.browser.Browser;
 import io.uxprobe.probes.check.Checks;
 import io.uxprobe.probes.check.Expectation;
 import io.uxprobe.probes.check.StatusRange;
@@ -37,11 +38,19 @@ public final class JourneyRunner {
     private final HttpClients clients;
     private final ErrorDetector detector;
     private final Clock clock;
+    private final Browser browser;
 
+    /** A runner for journeys without browser steps: a browser step fails with {@code browser}. */
     public JourneyRunner(HttpClients clients, ErrorDetector detector, Clock clock) {
+        this(clients, detector, clock, Browser.NONE);
+    }
+
+    /** @param browser plays the browser steps */
+    public JourneyRunner(HttpClients clients, ErrorDetector detector, Clock clock, Browser browser) {
         this.clients = clients;
         this.detector = detector;
         this.clock = clock;
+        this.browser = browser;
     }
 
     /**
@@ -68,10 +77,16 @@ public final class JourneyRunner {
             for (Step step : journey.steps()) {
                 Redactor masks = redactor.and(current.secretValues());
                 if (failed) {
-                    results.add(StepResult.skipped(step.name(), step.request().method(), masks.redact(step.request().url().toString())));
+                    results.add(switch (step) {
+                        case HttpStep http -> StepResult.skipped(step.name(), http.request().method(), masks.redact(http.request().url().toString()));
+                        case BrowserStep page -> StepResult.skipped(step.name(), BrowserStep.METHOD, masks.redact(page.open().toString()));
+                    });
                     continue;
                 }
-                StepRun run = runStep(step, journey, session, current, masks, deadline);
+                StepRun run = switch (step) {
+                    case HttpStep http -> runStep(http, journey, session, current, masks, deadline);
+                    case BrowserStep page -> browse(page, journey, session, current, masks, deadline);
+                };
                 results.add(run.result());
                 current = run.vars();
                 failed = !run.result().passed();
@@ -82,7 +97,45 @@ public final class JourneyRunner {
 
     private record StepRun(StepResult result, Variables vars) {}
 
-    private StepRun runStep(Step step, Journey journey, Session session, Variables vars, Redactor masks, long deadline) {
+    /** A browser step: the page opens with the run's cookies, and its cookies and values go on to the next steps. */
+    private StepRun browse(BrowserStep step, Journey journey, Session session, Variables vars, Redactor masks, long deadline) {
+        Instant startedAt = clock.instant();
+        String url;
+        try {
+            url = masks.redact(step.open().render(vars));
+        } catch (IllegalStateException e) {
+            Failure f = Failure.of(FailureReason.CONFIG, masks.redact(e.getMessage()));
+            return new StepRun(browserFailed(step, masks.redact(step.open().toString()), startedAt, f), vars);
+        }
+        long now = System.nanoTime();
+        long left = deadline - now;
+        if (left <= 0) {
+            Failure f = Failure.of(FailureReason.TIMEOUT, "journey timeout " + Durations.format(journey.settings().timeout()) + " reached before this step");
+            return new StepRun(browserFailed(step, url, startedAt, f), vars);
+        }
+        boolean journeyCap = left < step.timeout().toNanos();
+        Browser.Visit visit = browser.visit(step, vars, session.cookies(), now + Math.min(left, step.timeout().toNanos()), detector, masks);
+        session.keepCookies(visit.cookies());
+        Variables next = vars;
+        for (Browser.Visit.Value v : visit.extracted()) next = next.with(v.name(), v.value(), v.secret());
+        Redactor finalMasks = masks.and(next.secretValues());
+        Optional<Failure> failure = visit.failure()
+                .map(f -> journeyCap && f.reason() == FailureReason.TIMEOUT
+                        ? Failure.of(FailureReason.TIMEOUT, "journey timeout " + Durations.format(journey.settings().timeout()) + " reached: " + f.detail())
+                        : f)
+                .map(f -> redacted(f, finalMasks));
+        StepResult result = new StepResult(step.name(), failure.isPresent() ? Outcome.FAILED : Outcome.PASSED, failure, BrowserStep.METHOD, url,
+                OptionalInt.empty(), startedAt, visit.duration(), PhaseTimings.none(), 0, OptionalDouble.empty(), Optional.empty(),
+                Optional.of(visit.page()));
+        return new StepRun(result, failure.isPresent() ? vars : next);
+    }
+
+    private static StepResult browserFailed(BrowserStep step, String url, Instant at, Failure f) {
+        return new StepResult(step.name(), Outcome.FAILED, Optional.of(f), BrowserStep.METHOD, url, OptionalInt.empty(), at, Duration.ZERO,
+                PhaseTimings.none(), 0, OptionalDouble.empty(), Optional.empty(), Optional.empty());
+    }
+
+    private StepRun runStep(HttpStep step, Journey journey, Session session, Variables vars, Redactor masks, long deadline) {
         Instant startedAt = clock.instant();
         String method = step.request().method();
         String url = masks.redact(RequestRenderer.url(step.request(), vars));
@@ -123,7 +176,7 @@ public final class JourneyRunner {
     }
 
     /** The one reason a received response fails, checked in the order a user notices: an error message first. */
-    private Optional<Failure> judge(Step step, ObservedResponse response, Exchange ex, Variables vars) {
+    private Optional<Failure> judge(HttpStep step, ObservedResponse response, Exchange ex, Variables vars) {
         if (step.errorSignatures()) {
             Optional<Failure> shown = detector.detect(response.contentType(), response.bodyText())
                     .map(m -> Failure.errorMessage(m.signature(), m.snippet()));
@@ -151,7 +204,7 @@ public final class JourneyRunner {
 
     private record Extracting(Variables vars, Optional<Failure> failure) {}
 
-    private static Extracting extract(Step step, ObservedResponse response, Variables vars) {
+    private static Extracting extract(HttpStep step, ObservedResponse response, Variables vars) {
         Variables next = vars;
         for (Extraction x : step.extractions()) {
             switch (Extractors.extract(x.from(), response)) {
@@ -169,7 +222,7 @@ public final class JourneyRunner {
         return new Failure(f.reason(), masks.redact(f.detail()), f.signature(), f.snippet().map(masks::redact));
     }
 
-    private static StepResult failed(Step step, String method, String url, Instant at, Failure f, OptionalInt status, PhaseTimings phases, Duration took) {
+    private static StepResult failed(HttpStep step, String method, String url, Instant at, Failure f, OptionalInt status, PhaseTimings phases, Duration took) {
         return new StepResult(step.name(), Outcome.FAILED, Optional.of(f), method, url, status, at, took, phases, 0,
                 OptionalDouble.empty(), Optional.empty());
     }

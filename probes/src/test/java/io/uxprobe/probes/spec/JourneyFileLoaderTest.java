@@ -19,6 +19,7 @@ import io.uxprobe.probes.journey.ProxyServer;
 import io.uxprobe.probes.journey.Region;
 import io.uxprobe.probes.journey.Request;
 import io.uxprobe.probes.journey.Settings;
+import io.uxprobe.probes.journey.HttpStep;
 import io.uxprobe.probes.journey.Step;
 import io.uxprobe.probes.journey.StreamSpec;
 import io.uxprobe.probes.template.Environment;
@@ -94,7 +95,7 @@ class JourneyFileLoaderTest {
 
     @Test
     void loginStepRequestExpectationsAndExtractions() throws SpecException {
-        Step login = full().journeys().get(0).steps().get(0);
+        HttpStep login = (HttpStep) full().journeys().get(0).steps().get(0);
 
         assertThat(login.name()).isEqualTo("login");
         assertThat(login.position()).isEqualTo(new Position(FULL, 17, 15));
@@ -135,7 +136,7 @@ class JourneyFileLoaderTest {
 
     @Test
     void profileStepQueryBodyTextsAndRegexGroups() throws SpecException {
-        Step profile = full().journeys().get(0).steps().get(1);
+        HttpStep profile = (HttpStep) full().journeys().get(0).steps().get(1);
 
         assertThat(profile.errorSignatures()).isFalse();
         assertThat(profile.request().method()).isEqualTo("GET");
@@ -162,10 +163,10 @@ class JourneyFileLoaderTest {
     @Test
     void playbackStepsStreamsBodiesAndOverrides() throws SpecException {
         List<Step> steps = full().journeys().get(1).steps();
-        Step track = steps.get(0);
-        Step audio = steps.get(1);
-        Step clip = steps.get(2);
-        Step note = steps.get(3);
+        HttpStep track = (HttpStep) steps.get(0);
+        HttpStep audio = (HttpStep) steps.get(1);
+        HttpStep clip = (HttpStep) steps.get(2);
+        HttpStep note = (HttpStep) steps.get(3);
 
         assertThat(track.request().followRedirects()).as("from the journey").isFalse();
         assertThat(track.maxBodySize()).isEqualTo(DataSize.ofMiB(1));
@@ -244,7 +245,7 @@ class JourneyFileLoaderTest {
         assertThat(loaded.vars().secretValues()).containsExactlyInAnyOrder("k-1", "db://user:from-file@db", "Key k-1");
         assertThat(loaded.secrets()).containsExactlyInAnyOrder("k-1", "from-file", "db://user:from-file@db", "Key k-1", "q-9");
         assertThat(loaded.redactor().redact("sent Key k-1 and q-9")).isEqualTo("sent *** and ***");
-        assertThat(loaded.journeys().getFirst().steps().getFirst().request().url().toString())
+        assertThat(((HttpStep) loaded.journeys().getFirst().steps().getFirst()).request().url().toString())
                 .isEqualTo("https://example.com/?k=***");
     }
 
@@ -268,7 +269,7 @@ class JourneyFileLoaderTest {
 
         assertThat(journey.name()).isEqualTo("2024");
         assertThat(journey.settings()).isEqualTo(Settings.BUILT_IN);
-        Step step = journey.steps().getFirst();
+        HttpStep step = (HttpStep) journey.steps().getFirst();
         assertThat(step.name()).isEqualTo("true");
         assertThat(step.request().method()).isEqualTo("GET");
         assertThat(step.expectations().getFirst()).isEqualTo(new Expectation.Status(List.of(StatusRange.ofClass(2))));
