@@ -1,0 +1,223 @@
+package io.uxprobe.browser;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+import java.util.stream.Stream;
+import org.openqa.selenium.WebDriverException;
+import org.openqa.selenium.bidi.log.LogLevel;
+import org.openqa.selenium.bidi.module.LogInspector;
+import org.openqa.selenium.bidi.module.Network;
+import org.openqa.selenium.bidi.module.Script;
+import org.openqa.selenium.bidi.network.BaseParameters;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+
+/**
+ * One running Chromium, driven through Debian's chromedriver over WebDriver BiDi, and the processes and profile folder
+ * it owns. Page events (console errors, failed requests) are subscribed once for the whole browser and handed to the
+ * page that caused them. {@link #close()} leaves no process and no folder behind, even when the browser hangs.
+ */
+final class BrowserProcess implements AutoCloseable {
+
+    /** Selenium logs through java.util.logging; the agent reports what matters itself. Held so the level sticks. */
+    private static final Logger SELENIUM_LOG = Logger.getLogger("org.openqa.selenium");
+    private static final String PAGE_SCRIPT = read("page.js");
+    /** The isolated world uxprobe's page script runs in: the page's own scripts cannot see or change it. */
+    static final String SANDBOX = "uxprobe";
+
+    final ChromeDriver driver;
+    final Script script;
+    private final ChromeDriverService service;
+    private final ProcessHandle chromedriver;
+    private final ProcessHandle chromium;
+    private final Path profile;
+    private final LogInspector logs;
+    private final Network network;
+    private final Map<String, PageEvents> pages = new ConcurrentHashMap<>();
+    private volatile boolean broken;
+
+    private BrowserProcess(ChromeDriver driver, ChromeDriverService service, ProcessHandle chromedriver, ProcessHandle chromium, Path profile) {
+        this.driver = driver;
+        this.service = service;
+        this.chromedriver = chromedriver;
+        this.chromium = chromium;
+        this.profile = profile;
+        this.script = new Script(driver);
+        this.logs = new LogInspector(driver);
+        this.network = new Network(driver);
+        script.addPreloadScript(PAGE_SCRIPT, SANDBOX);
+        logs.onConsoleEntry(e -> {
+            if (e.getLevel() == LogLevel.ERROR) e.getSource().getBrowsingContext().map(pages::get).ifPresent(p -> p.consoleError(e.getText()));
+        });
+        logs.onJavaScriptException(e -> e.getSource().getBrowsingContext().map(pages::get).ifPresent(p -> p.consoleError("uncaught " + e.getText())));
+        network.onResponseCompleted(r -> page(r).ifPresent(p -> {
+            int status = r.getResponseData().getStatus();
+            if (r.getNavigationId() != null) p.documentStatus(status);
+            if (status >= 400 && !favicon(r)) p.failedRequest(r.getRequest().getMethod() + " " + r.getRequest().getUrl() + ": " + status);
+        }));
+        network.onFetchError(e -> page(e).ifPresent(p -> {
+            // a request cut short because the page moved on is no failure a user meets
+            if (!e.getErrorText().contains("ERR_ABORTED") && !favicon(e)) {
+                p.failedRequest(e.getRequest().getMethod() + " " + e.getRequest().getUrl() + ": " + e.getErrorText());
+            }
+        }));
+    }
+
+    /** Starts chromedriver and, through it, Chromium with a fresh profile. */
+    static BrowserProcess start(ChromiumSettings settings) throws IOException {
+        for (Path p : List.of(settings.chromium(), settings.chromedriver())) {
+            if (!Files.isExecutable(p)) {
+                throw new IOException(p + " is not installed: browser steps need Debian's chromium and chromium-driver "
+                        + "(apt-get install chromium chromium-driver), or UXPROBE_CHROMIUM and UXPROBE_CHROMEDRIVER");
+            }
+        }
+        SELENIUM_LOG.setLevel(Level.OFF);
+        Path profile = Files.createTempDirectory("uxprobe-chromium-");
+        ChromeDriverService service = new ChromeDriverService.Builder()
+                .usingDriverExecutable(settings.chromedriver().toFile())
+                .withLogOutput(OutputStream.nullOutputStream())
+                .build();
+        ProcessHandle chromedriver = null;
+        try {
+            Set<Long> before = childPids();
+            service.start();
+            chromedriver = ProcessHandle.current().children().filter(p -> !before.contains(p.pid()))
+                    .filter(p -> p.info().command().map(c -> c.endsWith("chromedriver")).orElse(false)).findFirst()
+                    .orElseThrow(() -> new IOException("chromedriver started but its process cannot be found"));
+            ChromeOptions options = new ChromeOptions().setBinary(settings.chromium().toFile()).enableBiDi();
+            options.addArguments(settings.flags(profile));
+            ChromeDriver driver = new ChromeDriver(service, options);
+            ProcessHandle chromium = chromedriver.children().findFirst()
+                    .orElseThrow(() -> new IOException("Chromium started but its process cannot be found"));
+            return new BrowserProcess(driver, service, chromedriver, chromium, profile);
+        } catch (IOException | RuntimeException e) {
+            if (chromedriver != null) kill(Stream.concat(Stream.of(chromedriver), chromedriver.descendants()).toList());
+            service.stop();
+            deleteTree(profile);
+            if (e instanceof IOException io) throw io;
+            throw new IOException("cannot start Chromium: " + firstLine(e.getMessage()), e);
+        }
+    }
+
+    /** Hands the page events of a browsing context to {@code events} until {@link #forget}. */
+    void watch(String context, PageEvents events) {
+        pages.put(context, events);
+    }
+
+    void forget(String context) {
+        pages.remove(context);
+    }
+
+    /** Whether the browser can still be driven: its processes live and no page found it broken. */
+    boolean alive() {
+        return !broken && chromedriver.isAlive() && chromium.isAlive();
+    }
+
+    /** A page found the browser crashed or hung: the next visit gets a new one. */
+    void broke() {
+        broken = true;
+    }
+
+    /** The browser's processes now, for tests and for {@link #close()}. */
+    List<ProcessHandle> processes() {
+        List<ProcessHandle> all = new ArrayList<>();
+        all.add(chromedriver);
+        chromedriver.descendants().forEach(all::add);
+        if (!all.contains(chromium)) all.add(chromium);
+        chromium.descendants().filter(p -> !all.contains(p)).forEach(all::add);
+        return all;
+    }
+
+    /** Quits the browser politely for a moment, then kills whatever of it is left, and deletes its profile. */
+    @Override
+    public void close() {
+        broken = true;
+        List<ProcessHandle> tree = processes();
+        CompletableFuture<Void> quit = CompletableFuture.runAsync(() -> {
+            try {
+                driver.quit();
+            } catch (WebDriverException alreadyGone) {
+                // a crashed browser cannot be quit politely; it is killed below
+            }
+        }, Thread.ofVirtual().factory()::newThread);
+        try {
+            quit.get(3, TimeUnit.SECONDS);
+        } catch (Exception hung) {
+            // killed below
+        }
+        try {
+            service.stop();
+        } catch (RuntimeException ignored) {
+            // killed below
+        }
+        kill(tree);
+        deleteTree(profile);
+    }
+
+    private static void kill(List<ProcessHandle> tree) {
+        tree.forEach(ProcessHandle::destroyForcibly);
+        for (ProcessHandle p : tree) {
+            try {
+                p.onExit().get(2, TimeUnit.SECONDS);
+            } catch (Exception stillThere) {
+                // nothing more can be done from here
+            }
+        }
+    }
+
+    private Optional<PageEvents> page(BaseParameters event) {
+        return Optional.ofNullable(event.getBrowsingContextId()).map(pages::get);
+    }
+
+    /** Chromium asks for /favicon.ico on its own; a site without one has no failed request a user would notice. */
+    private static boolean favicon(BaseParameters event) {
+        return event.getRequest().getUrl().endsWith("/favicon.ico");
+    }
+
+    private static Set<Long> childPids() {
+        Set<Long> pids = new HashSet<>();
+        ProcessHandle.current().children().forEach(p -> pids.add(p.pid()));
+        return pids;
+    }
+
+    static void deleteTree(Path dir) {
+        try (Stream<Path> files = Files.walk(dir)) {
+            files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+        } catch (IOException | UncheckedIOException gone) {
+            // already gone, or half-gone: nothing else uses it
+        }
+    }
+
+    static String firstLine(String message) {
+        if (message == null) return "no detail";
+        int nl = message.indexOf('\n');
+        return (nl < 0 ? message : message.substring(0, nl)).strip();
+    }
+
+    private static String read(String resource) {
+        try (InputStream in = BrowserProcess.class.getResourceAsStream(resource)) {
+            if (in == null) throw new IllegalStateException(resource + " is missing from the jar");
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}

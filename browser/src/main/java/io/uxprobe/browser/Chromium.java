@@ -1,0 +1,170 @@
+package io.uxprobe.browser;
+
+import io.uxprobe.probes.browser.Browser;
+import io.uxprobe.probes.browser.Cookie;
+import io.uxprobe.probes.errors.ErrorDetector;
+import io.uxprobe.probes.journey.BrowserStep;
+import io.uxprobe.probes.journey.Failure;
+import io.uxprobe.probes.journey.FailureReason;
+import io.uxprobe.probes.spec.Durations;
+import io.uxprobe.probes.template.Redactor;
+import io.uxprobe.probes.template.Variables;
+import java.io.IOException;
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+
+/**
+ * The agent's one browser: a headless Chromium started on the first browser step, shared by every journey, each visit
+ * in a fresh browser context, at most {@code maxPages} at once. A browser that crashed or hung is killed and a new one
+ * started for the next visit; {@link #close()} (also run on SIGTERM) leaves no Chromium process behind.
+ *
+ * <p>A visit never outlasts its deadline: it runs on a thread of its own, and the caller stops waiting at the deadline.
+ * A visit still running then means the browser no longer answers: it is killed, and the step fails with {@code browser}.
+ */
+public final class Chromium implements Browser, AutoCloseable {
+
+    /** Time kept at the end of a step for its evidence (screenshot and text) and for closing its context. */
+    private static final long RESERVE_NANOS = TimeUnit.MILLISECONDS.toNanos(600);
+    /** How late a visit may answer past its deadline before the browser counts as hung. */
+    private static final long GRACE_NANOS = TimeUnit.MILLISECONDS.toNanos(300);
+
+    private final ChromiumSettings settings;
+    private final Semaphore pages;
+    private final ExecutorService visits = Executors.newThreadPerTaskExecutor(Thread.ofVirtual().name("uxprobe-page-", 0).factory());
+    private final Thread onExit = new Thread(this::close, "uxprobe-chromium-exit");
+    private BrowserProcess process;
+    private boolean closed;
+    private int starts;
+
+    public Chromium(ChromiumSettings settings) {
+        this.settings = settings;
+        this.pages = new Semaphore(settings.maxPages(), true);
+        Runtime.getRuntime().addShutdownHook(onExit);
+    }
+
+    @Override
+    public Visit visit(BrowserStep step, Variables vars, List<Cookie> cookies, long deadline, ErrorDetector detector, Redactor masks) {
+        long start = System.nanoTime();
+        String url = masks.redact(step.open().render(vars));
+        try {
+            if (!pages.tryAcquire(deadline - start, TimeUnit.NANOSECONDS)) {
+                return failed(FailureReason.TIMEOUT, "no free page within the step's timeout " + Durations.format(step.timeout()) + ": all "
+                        + settings.maxPages() + " pages (--max-pages) were busy", url, start);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return failed(FailureReason.BROWSER, "interrupted while waiting for a page", url, start);
+        }
+        BrowserProcess[] used = new BrowserProcess[1];
+        Future<Visit> visit;
+        try {
+            visit = visits.submit(() -> {
+                try {
+                    BrowserProcess browser = process();
+                    used[0] = browser;
+                    long workDeadline = deadline - Math.min(RESERVE_NANOS, step.timeout().toNanos() / 5);
+                    return new PageVisit(browser, step, vars, workDeadline, detector, masks).play(cookies);
+                } catch (IOException e) {
+                    return failed(FailureReason.BROWSER, masks.redact(e.getMessage()), url, start);
+                } finally {
+                    pages.release();
+                }
+            });
+        } catch (java.util.concurrent.RejectedExecutionException e) {
+            pages.release();
+            return failed(FailureReason.BROWSER, "the browser is shutting down", url, start);
+        }
+        try {
+            return visit.get(Math.max(0, deadline - System.nanoTime() + GRACE_NANOS), TimeUnit.NANOSECONDS);
+        } catch (TimeoutException hung) {
+            visit.cancel(true);
+            restart(used[0]);
+            return failed(FailureReason.BROWSER, "the browser did not answer within the step's timeout " + Durations.format(step.timeout())
+                    + "; it is restarted for the next run", url, start);
+        } catch (ExecutionException e) {
+            return failed(FailureReason.BROWSER, "the browser step broke: " + masks.redact(String.valueOf(e.getCause())), url, start);
+        } catch (InterruptedException e) {
+            visit.cancel(true);
+            Thread.currentThread().interrupt();
+            return failed(FailureReason.BROWSER, "interrupted", url, start);
+        }
+    }
+
+    /** The running browser, or a new one when there is none yet or the last one crashed or hung. */
+    private synchronized BrowserProcess process() throws IOException {
+        if (closed) throw new IOException("the browser is shutting down");
+        if (process != null && process.alive()) return process;
+        if (process != null) process.close();
+        process = null;
+        process = BrowserProcess.start(settings);
+        starts++;
+        return process;
+    }
+
+    /** Kills a browser that stopped answering, unless a newer one already replaced it. */
+    private void restart(BrowserProcess hung) {
+        synchronized (this) {
+            if (hung == null || hung != process) return;
+            process = null;
+        }
+        hung.broke();
+        Thread.ofVirtual().start(hung::close);
+    }
+
+    /** How many times a browser was started: 1 after the first visit, more after crashes. */
+    public synchronized int starts() {
+        return starts;
+    }
+
+    /** The processes of the running browser (chromedriver, Chromium and its helpers); none when it is not running. */
+    public synchronized List<ProcessHandle> processes() {
+        return process == null ? List.of() : process.processes().stream().filter(ProcessHandle::isAlive).toList();
+    }
+
+    private static Visit failed(FailureReason reason, String detail, String url, long start) {
+        Visit v = Visit.failedBeforeOpening(Failure.of(reason, detail), url);
+        return new Visit(v.failure(), Duration.ofNanos(System.nanoTime() - start), List.of(), List.of(), v.page());
+    }
+
+    /** Stops the browser and every process of it; visits still running fail with {@code browser}. */
+    @Override
+    public void close() {
+        BrowserProcess last;
+        synchronized (this) {
+            if (closed) return;
+            closed = true;
+            last = process;
+            process = null;
+        }
+        visits.shutdownNow();
+        if (last != null) last.close();
+        try {
+            if (Thread.currentThread() != onExit) Runtime.getRuntime().removeShutdownHook(onExit);
+        } catch (IllegalStateException exiting) {
+            // the JVM is already running its hooks, this one among them
+        }
+    }
+
+    /** What the agent says about its browser when it starts one. */
+    public String describe() {
+        return settings.chromium() + " (" + settings.maxPages() + (settings.maxPages() == 1 ? " page" : " pages") + " at once)";
+    }
+
+    Optional<BrowserProcess> running() {
+        synchronized (this) {
+            return Optional.ofNullable(process);
+        }
+    }
+
+    static Duration reserve() {
+        return Duration.ofNanos(RESERVE_NANOS);
+    }
+}
