@@ -98,6 +98,16 @@ public final class Chromium implements Browser, AutoCloseable {
         }
     }
 
+    /**
+     * Starts the browser now, so that the first browser step does not pay for it (a second or more) out of its own
+     * deadline. Visits start it themselves when this was not called, or restart it after a crash.
+     *
+     * @throws IOException when Chromium or chromedriver is missing or cannot start; the message says what to install
+     */
+    public void start() throws IOException {
+        process();
+    }
+
     /** The running browser, or a new one when there is none yet or the last one crashed or hung. */
     private synchronized BrowserProcess process() throws IOException {
         if (closed) throw new IOException("the browser is shutting down");

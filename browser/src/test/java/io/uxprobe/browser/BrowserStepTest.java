@@ -135,4 +135,123 @@ class BrowserStepTest {
             assertThat(e.visibleText()).contains("Something went wrong. Try again.");
         });
     }
+
+    @Test
+    void aShellWithHiddenErrorTemplatesPasses() throws Exception {
+        pages.page("/shell", """
+                <!doctype html><html><head><style>.t { display: none } .gone { visibility: hidden }</style></head><body>
+                <main><h1>Home</h1><p>Your shelf</p></main>
+                <div class="t" role="alert">Something went wrong. Try again.</div>
+                <p class="gone">Oops! Something went wrong, please try again later.</p>
+                <template><div role="alert">Something went wrong. Try again.</div></template>
+                <details><summary>Help</summary><div role="alert">Something went wrong. Try again.</div></details>
+                <script>const messages = { failed: 'Something went wrong. Try again.' };</script>
+                </body></html>
+                """);
+        JourneyResult r = play("""
+                errorSignatures:
+                  - id: try_again
+                    text: "Something went wrong. Try again."
+                journeys:
+                  - name: home
+                    steps:
+                      - name: shell
+                        browser:
+                          open: "BASE/shell"
+                          actions:
+                            - expectText: "Your shelf"
+                """);
+        assertThat(r.passed()).as(String.valueOf(r.failure())).isTrue();
+    }
+
+    @Test
+    void aPageThatNeverSettlesFailsWithTimeoutInsideTheStepsDeadline() throws Exception {
+        pages.on("/never", ex -> {
+            ex.getResponseHeaders().set("Content-Type", "text/html");
+            ex.sendResponseHeaders(200, 0);
+            ex.getResponseBody().write("<!doctype html><p>Loading".getBytes());
+            ex.getResponseBody().flush();
+            try {
+                Thread.sleep(20_000);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        });
+        long start = System.nanoTime();
+        JourneyResult r = play("""
+                journeys:
+                  - name: slow
+                    steps:
+                      - name: never
+                        timeout: 3s
+                        browser:
+                          open: "BASE/never"
+                """);
+        Duration took = Duration.ofNanos(System.nanoTime() - start);
+        assertThat(r.failure()).hasValueSatisfying(f -> assertThat(f.reason()).isEqualTo(FailureReason.TIMEOUT));
+        assertThat(took).isLessThan(Duration.ofMillis(3300));
+        assertThat(r.steps().getFirst().page().orElseThrow().evidence()).isPresent();
+    }
+
+    @Test
+    void cookiesAndValuesFlowBetweenHttpAndBrowserSteps() throws Exception {
+        pages.on("/login", ex -> {
+            ex.getResponseHeaders().add("Set-Cookie", "session=s3cr3t-token; Path=/; HttpOnly");
+            TestPages.send(ex, 200, "application/json", "{\"ok\":true}");
+        });
+        pages.on("/me", ex -> {
+            String cookie = String.valueOf(ex.getRequestHeaders().getFirst("Cookie"));
+            TestPages.send(ex, 200, "text/html", cookie.contains("session=s3cr3t-token")
+                    ? "<!doctype html><h1 id=who>Hello, Ada</h1><a id=next href='/next?from=me'>next</a><script>document.cookie='seen=yes; path=/'</script>"
+                    : "<!doctype html><h1 id=who>Please log in</h1>");
+        });
+        pages.on("/check", ex -> TestPages.send(ex, String.valueOf(ex.getRequestHeaders().getFirst("Cookie")).contains("seen=yes") ? 200 : 401,
+                "text/plain", "ok"));
+        JourneyResult r = play("""
+                vars: { base: "BASE" }
+                journeys:
+                  - name: session
+                    steps:
+                      - name: login
+                        request: { method: POST, url: "${base}/login", json: { password: "${secret:PASSWORD}" } }
+                      - name: profile
+                        browser:
+                          open: "${base}/me"
+                          actions:
+                            - waitFor: { selector: "#who" }
+                        extract:
+                          who: { text: "#who" }
+                          next: { attribute: href, selector: "#next" }
+                          here: { url: true }
+                      - name: back-over-http
+                        request: { url: "${base}/check?who=${who}" }
+                """);
+        assertThat(r.passed()).as(String.valueOf(r.failure())).isTrue();
+        assertThat(r.steps().get(2).url()).contains("who=Hello, Ada").doesNotContain("Please");
+    }
+
+    @Test
+    void consoleErrorsAndFailedRequestsAreCountedAndFailTheStepOnlyWhenItSaysSo() throws Exception {
+        pages.page("/noisy", "<!doctype html><p>fine</p><script>console.error('boom'); fetch('/missing');</script>");
+        String journey = """
+                journeys:
+                  - name: noisy
+                    steps:
+                      - name: page
+                        browser:
+                          open: "BASE/noisy"
+                          FAIL
+                          actions:
+                            - expectText: fine
+                            - waitFor: { selector: "p" }
+                """;
+        JourneyResult lenient = play(journey.replace("FAIL", "failOnConsoleErrors: false"));
+        assertThat(lenient.passed()).isTrue();
+        assertThat(lenient.steps().getFirst().page().orElseThrow().consoleErrorCount()).isPositive();
+        JourneyResult strict = play(journey.replace("FAIL", "failOnFailedRequests: true"));
+        assertThat(strict.failure()).hasValueSatisfying(f -> {
+            assertThat(f.reason()).isEqualTo(FailureReason.ASSERTION);
+            assertThat(f.detail()).contains("/missing", "404");
+        });
+    }
 }

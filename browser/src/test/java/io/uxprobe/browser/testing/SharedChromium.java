@@ -17,7 +17,14 @@ public final class SharedChromium {
 
     public static synchronized Chromium get() {
         require();
-        if (shared == null) shared = new Chromium(ChromiumSettings.of(System.getenv(), ChromiumSettings.DEFAULT_MAX_PAGES));
+        if (shared == null) {
+            shared = new Chromium(ChromiumSettings.of(System.getenv(), ChromiumSettings.DEFAULT_MAX_PAGES));
+            try {
+                shared.start();
+            } catch (java.io.IOException e) {
+                throw new AssertionError("cannot start Chromium: " + e.getMessage(), e);
+            }
+        }
         return shared;
     }
 
