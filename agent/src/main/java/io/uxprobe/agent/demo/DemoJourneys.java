@@ -19,7 +19,7 @@ import java.util.List;
 public final class DemoJourneys {
 
     /** The example journeys, bundled in the jar from examples/journeys. */
-    static final List<String> EXAMPLES = List.of("login.yaml", "search.yaml", "playback.yaml", "listen.yaml");
+    static final List<String> EXAMPLES = List.of("login.yaml", "search.yaml", "playback.yaml", "listen.yaml", "player.yaml");
 
     private static final YAMLMapper YAML = new YAMLMapper();
 
@@ -33,8 +33,9 @@ public final class DemoJourneys {
             ObjectNode defaults = file.with("defaults");
             defaults.put("interval", interval);
             // a run must end before the next starts; 'slow' (3 s) outages then show as timeouts
-            defaults.put("timeout", "4s");
-            defaults.put("stepTimeout", "2500ms");
+            boolean browser = name.equals("player.yaml"); // a page in a browser takes longer than an API call
+            defaults.put("timeout", browser ? "4800ms" : "4s");
+            defaults.put("stepTimeout", browser ? "4500ms" : "2500ms");
             ArrayNode regions = file.putArray("regions");
             for (String region : service.regions()) {
                 regions.addObject().put("name", region).putObject("vars").put("base", service.baseUrl(region));

@@ -1,5 +1,7 @@
 package io.uxprobe.agent.serve;
 
+import io.uxprobe.agent.browser.ArtifactStore;
+import io.uxprobe.agent.browser.SavedEvidence;
 import io.uxprobe.agent.log.RunLog;
 import io.uxprobe.agent.metrics.JourneyMetrics;
 import io.uxprobe.agent.schedule.Probe;
@@ -10,7 +12,9 @@ import io.uxprobe.probes.journey.JourneyResult;
 import io.uxprobe.probes.journey.JourneyRunner;
 import io.uxprobe.probes.template.Redactor;
 import io.uxprobe.probes.template.Variables;
+import java.io.IOException;
 import java.time.Duration;
+import java.util.List;
 
 /**
  * One journey in one region (through that region's egress), as the scheduler runs it: play it (again at once, up to
@@ -28,10 +32,16 @@ final class JourneyProbe implements Probe {
     private final JourneyMetrics metrics;
     private final StatusBoard board;
     private final RunLog log;
+    private final ArtifactStore artifacts;
+    private final String title;
     private boolean retired;
 
+    /**
+     * @param artifacts where the evidence of failed browser steps goes
+     * @param title how evidence files name the run: the journey, with {@code @region} for a region of the file's
+     */
     JourneyProbe(Journey journey, String region, Egress egress, JourneyRunner runner, Variables vars, Redactor redactor,
-            JourneyMetrics metrics, StatusBoard board, RunLog log) {
+            JourneyMetrics metrics, StatusBoard board, RunLog log, ArtifactStore artifacts, String title) {
         this.journey = journey;
         this.region = region;
         this.egress = egress;
@@ -41,6 +51,8 @@ final class JourneyProbe implements Probe {
         this.metrics = metrics;
         this.board = board;
         this.log = log;
+        this.artifacts = artifacts;
+        this.title = title;
     }
 
     static String key(String journey, String region) {
@@ -68,10 +80,17 @@ final class JourneyProbe implements Probe {
     }
 
     private void record(JourneyResult result, boolean retry) {
+        List<SavedEvidence> evidence = List.of();
+        try {
+            evidence = artifacts.save(title, result);
+        } catch (IOException e) {
+            log.error("cannot save the evidence of a failed browser step", RunLog.fields("journey", journey.name(), "region", region,
+                    "dir", artifacts.dir().toString(), "error", String.valueOf(e.getMessage())));
+        }
         synchronized (metrics) {
             if (retired) return;
             metrics.record(region, result, retry);
-            board.record(region, result, retry);
+            board.record(region, result, retry, evidence);
         }
         log.run(region, result);
     }

@@ -14,6 +14,8 @@ import java.util.Optional;
  * @param webConfig a Prometheus-style web config file (basic auth, TLS) for the endpoints
  * @param grace how long running journeys may finish after SIGTERM
  * @param watch reload when a journey file changes on disk
+ * @param maxPages browser pages open at once, at most
+ * @param artifacts where failed browser steps' evidence goes; empty means a temporary folder
  */
 public record ServeConfig(
         List<Path> files,
@@ -23,10 +25,18 @@ public record ServeConfig(
         Optional<Path> webConfig,
         int maxConcurrency,
         Duration grace,
-        boolean watch) {
+        boolean watch,
+        int maxPages,
+        Optional<Path> artifacts) {
 
     public ServeConfig {
         files = List.copyOf(files);
         vars = Map.copyOf(vars);
+    }
+
+    /** With the default browser settings: 2 pages, evidence in a temporary folder. */
+    public ServeConfig(List<Path> files, Map<String, String> vars, Optional<String> region, InetSocketAddress listen, Optional<Path> webConfig,
+            int maxConcurrency, Duration grace, boolean watch) {
+        this(files, vars, region, listen, webConfig, maxConcurrency, grace, watch, 2, Optional.empty());
     }
 }

@@ -1,20 +1,30 @@
 package io.uxprobe.agent.status;
 
+import io.uxprobe.agent.browser.SavedEvidence;
 import io.uxprobe.probes.journey.Failure;
 import io.uxprobe.probes.journey.FailureReason;
 import io.uxprobe.probes.journey.StepResult;
+import java.util.List;
 import java.util.Optional;
 import java.util.OptionalInt;
 
 /**
  * Why a run failed, as people read it. {@code message} is what the user was shown: the error text found on the
  * page when there was one, otherwise the failure's detail. Everything here is already redacted by the runner.
+ * {@code screenshot} and {@code text} name the evidence files of a failed browser step, under {@code artifacts/}.
  */
 public record RunFailure(String step, FailureReason reason, String message, String detail, Optional<String> signature,
-        OptionalInt status, String url) {
+        OptionalInt status, String url, Optional<String> screenshot, Optional<String> text) {
 
-    static RunFailure of(StepResult step) {
+    public RunFailure(String step, FailureReason reason, String message, String detail, Optional<String> signature, OptionalInt status, String url) {
+        this(step, reason, message, detail, signature, status, url, Optional.empty(), Optional.empty());
+    }
+
+    static RunFailure of(StepResult step, List<SavedEvidence> evidence) {
         Failure f = step.failure().orElse(Failure.of(FailureReason.ASSERTION, "the step failed"));
-        return new RunFailure(step.name(), f.reason(), f.snippet().orElse(f.detail()), f.detail(), f.signature(), step.status(), step.url());
+        Optional<SavedEvidence> saved = evidence.stream().filter(e -> e.step().equals(step.name())).findFirst();
+        return new RunFailure(step.name(), f.reason(), f.snippet().orElse(f.detail()), f.detail(), f.signature(), step.status(), step.url(),
+                saved.flatMap(SavedEvidence::screenshot).map(p -> p.getFileName().toString()),
+                saved.map(e -> e.text().getFileName().toString()));
     }
 }
