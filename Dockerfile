@@ -27,6 +27,34 @@ COPY . .
 RUN ./mvnw -B --no-transfer-progress -DskipTests package \
  && mkdir -p /out && cp agent/target/uxprobe.jar /out/uxprobe.jar
 
+# Browser journeys: the same agent beside Debian's chromium and chromium-driver (docs/deploy.md, "Browser journeys").
+# Debian, not the JRE image's Ubuntu, whose chromium is only a snap stub.
+#   docker build --target browser -t uxprobe:browser .
+FROM ${RUNTIME_IMAGE} AS jre
+FROM debian:bookworm-slim AS browser
+LABEL org.opencontainers.image.title="uxprobe (browser)" \
+      org.opencontainers.image.description="uxprobe with headless Chromium for journeys with browser steps"
+ENV JAVA_HOME=/opt/java/openjdk PATH=/opt/java/openjdk/bin:/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin \
+    MALLOC_ARENA_MAX=2 HOME=/tmp
+COPY --from=jre /opt/java/openjdk /opt/java/openjdk
+RUN apt-get update \
+ && DEBIAN_FRONTEND=noninteractive apt-get install -y --no-install-recommends chromium chromium-driver fonts-liberation \
+ && rm -rf /var/lib/apt/lists/* \
+ && groupadd --system --gid 10001 uxprobe \
+ && useradd --system --uid 10001 --gid 10001 --home-dir /nonexistent --no-create-home --shell /usr/sbin/nologin uxprobe
+COPY --from=build /out/uxprobe.jar /opt/uxprobe/uxprobe.jar
+USER 10001:10001
+EXPOSE 9716
+# as below; Chromium's own memory is outside the JVM's, so the heap takes a smaller share of the limit
+ENTRYPOINT ["java", "-XX:+UseSerialGC", "-XX:MaxRAMPercentage=20", "-Xms24m", "-Xmn12m", "-XX:SurvivorRatio=2", "-XX:MinHeapFreeRatio=10", "-XX:MaxHeapFreeRatio=30", \
+            "-XX:TieredStopAtLevel=1", "-XX:ReservedCodeCacheSize=24m", "-XX:MaxMetaspaceSize=64m", "-Xss512k", "-XX:-UsePerfData", \
+            "-XX:TrimNativeHeapInterval=5000", "-XX:+ExitOnOutOfMemoryError", "-jar", "/opt/uxprobe/uxprobe.jar"]
+CMD ["--help"]
+HEALTHCHECK --interval=30s --timeout=10s --start-period=30s --retries=3 \
+  CMD ["java", "-Xmx16m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1", "-jar", "/opt/uxprobe/uxprobe.jar", \
+       "check", "--timeout", "5s", "http://127.0.0.1:9716/-/healthy"]
+
+# The default image (the last stage): HTTP journeys only, no browser.
 FROM ${RUNTIME_IMAGE}
 LABEL org.opencontainers.image.title="uxprobe" \
       org.opencontainers.image.description="Synthetic user-journey monitoring: what your users see, per step, phase and region, for Prometheus"

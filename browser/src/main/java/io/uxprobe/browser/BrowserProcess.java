@@ -131,6 +131,21 @@ final class BrowserProcess implements AutoCloseable {
         return !broken && chromedriver.isAlive() && chromium.isAlive();
     }
 
+    /** Whether the browser answers a trivial command within {@code within}: a hung one does not. */
+    boolean answers(java.time.Duration within) {
+        if (!alive()) return false;
+        CompletableFuture<Boolean> ping = CompletableFuture.supplyAsync(() -> {
+            new org.openqa.selenium.bidi.module.Browser(driver).getUserContexts();
+            return true;
+        }, Thread.ofVirtual().factory()::newThread);
+        try {
+            return ping.get(within.toNanos(), TimeUnit.NANOSECONDS);
+        } catch (Exception noAnswer) {
+            ping.cancel(true);
+            return false;
+        }
+    }
+
     /** A page found the browser crashed or hung: the next visit gets a new one. */
     void broke() {
         broken = true;
@@ -146,30 +161,35 @@ final class BrowserProcess implements AutoCloseable {
         return all;
     }
 
-    /** Quits the browser politely for a moment, then kills whatever of it is left, and deletes its profile. */
+    /**
+     * Quits the browser politely for a moment when it still answers, then kills whatever of it is left (a hung or
+     * crashed one at once), and deletes its profile.
+     */
     @Override
     public void close() {
+        boolean polite = alive();
         broken = true;
         List<ProcessHandle> tree = processes();
-        CompletableFuture<Void> quit = CompletableFuture.runAsync(() -> {
+        if (polite) bounded(driver::quit, 3);
+        kill(tree);
+        bounded(service::stop, 2);
+        deleteTree(profile);
+    }
+
+    /** Runs {@code work} for at most {@code seconds}; what it does not finish, the kill that follows does. */
+    private static void bounded(Runnable work, int seconds) {
+        CompletableFuture<Void> done = CompletableFuture.runAsync(() -> {
             try {
-                driver.quit();
-            } catch (WebDriverException alreadyGone) {
-                // a crashed browser cannot be quit politely; it is killed below
+                work.run();
+            } catch (RuntimeException alreadyGone) {
+                // a crashed browser cannot be quit politely; it is killed
             }
         }, Thread.ofVirtual().factory()::newThread);
         try {
-            quit.get(3, TimeUnit.SECONDS);
+            done.get(seconds, TimeUnit.SECONDS);
         } catch (Exception hung) {
-            // killed below
+            // killed next
         }
-        try {
-            service.stop();
-        } catch (RuntimeException ignored) {
-            // killed below
-        }
-        kill(tree);
-        deleteTree(profile);
     }
 
     private static void kill(List<ProcessHandle> tree) {

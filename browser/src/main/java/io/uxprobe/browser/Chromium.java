@@ -27,14 +27,20 @@ import java.util.concurrent.TimeoutException;
  * started for the next visit; {@link #close()} (also run on SIGTERM) leaves no Chromium process behind.
  *
  * <p>A visit never outlasts its deadline: it runs on a thread of its own, and the caller stops waiting at the deadline.
- * A visit still running then means the browser no longer answers: it is killed, and the step fails with {@code browser}.
+ * A visit still running then is asked whether the browser still answers: if it does not, it is killed (the step fails
+ * with {@code browser}); if it does, the step fails with {@code timeout}, and the browser is killed only if the visit
+ * has still not ended {@link #HANG} later.
  */
 public final class Chromium implements Browser, AutoCloseable {
 
     /** Time kept at the end of a step for its evidence (screenshot and text) and for closing its context. */
     private static final long RESERVE_NANOS = TimeUnit.MILLISECONDS.toNanos(600);
-    /** How late a visit may answer past its deadline before the browser counts as hung. */
-    private static final long GRACE_NANOS = TimeUnit.MILLISECONDS.toNanos(300);
+    /** How late a visit may answer past its deadline before the browser is asked whether it still answers. */
+    private static final long GRACE_NANOS = TimeUnit.MILLISECONDS.toNanos(200);
+    /** How long the browser may take to answer that question. */
+    private static final long PING_NANOS = TimeUnit.MILLISECONDS.toNanos(300);
+    /** A visit still running this long after its deadline has a hung browser. */
+    static final Duration HANG = Duration.ofSeconds(10);
 
     private final ChromiumSettings settings;
     private final Semaphore pages;
@@ -84,11 +90,16 @@ public final class Chromium implements Browser, AutoCloseable {
         }
         try {
             return visit.get(Math.max(0, deadline - System.nanoTime() + GRACE_NANOS), TimeUnit.NANOSECONDS);
-        } catch (TimeoutException hung) {
-            visit.cancel(true);
-            restart(used[0]);
-            return failed(FailureReason.BROWSER, "the browser did not answer within the step's timeout " + Durations.format(step.timeout())
-                    + "; it is restarted for the next run", url, start);
+        } catch (TimeoutException late) {
+            BrowserProcess browser = used[0];
+            if (browser == null || !browser.answers(Duration.ofNanos(PING_NANOS))) {
+                visit.cancel(true);
+                restart(browser);
+                return failed(FailureReason.BROWSER, "the browser stopped answering during the step; it is restarted for the next run", url, start);
+            }
+            watch(visit, browser);
+            return failed(FailureReason.TIMEOUT, "the page was still being worked on at the step's timeout " + Durations.format(step.timeout()),
+                    url, start);
         } catch (ExecutionException e) {
             return failed(FailureReason.BROWSER, "the browser step broke: " + masks.redact(String.valueOf(e.getCause())), url, start);
         } catch (InterruptedException e) {
@@ -117,6 +128,20 @@ public final class Chromium implements Browser, AutoCloseable {
         process = BrowserProcess.start(settings);
         starts++;
         return process;
+    }
+
+    /** Kills the browser if a late visit does not end within {@link #HANG}: it then hangs in a way a ping did not show. */
+    private void watch(Future<Visit> late, BrowserProcess browser) {
+        Thread.ofVirtual().name("uxprobe-page-watch").start(() -> {
+            try {
+                late.get(HANG.toNanos(), TimeUnit.NANOSECONDS);
+            } catch (TimeoutException hung) {
+                late.cancel(true);
+                restart(browser);
+            } catch (Exception ended) {
+                // it ended, one way or another
+            }
+        });
     }
 
     /** Kills a browser that stopped answering, unless a newer one already replaced it. */

@@ -77,6 +77,25 @@ class BrowserLifecycleTest {
     }
 
     @Test
+    void aHungBrowserFailsTheRunWithBrowserWithinTheStepsDeadlineAndIsReplaced() throws Exception {
+        try (Chromium chromium = new Chromium(ChromiumSettings.of(System.getenv(), 2))) {
+            chromium.start();
+            List<ProcessHandle> first = chromium.processes();
+            ProcessHandle browserMain = first.get(1);
+            new ProcessBuilder("kill", "-STOP", Long.toString(browserMain.pid())).start().waitFor();
+            long start = System.nanoTime();
+            Browser.Visit hung = visit(chromium, new BrowserStep("page", new Position(Path.of("t.yaml"), 1, 1), Template.literal(pages.url("/ok")),
+                    List.of(), List.of(), false, false, true, Duration.ofSeconds(3)));
+            assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofMillis(3800));
+            assertThat(hung.failure()).hasValueSatisfying(f -> assertThat(f.reason()).isEqualTo(FailureReason.BROWSER));
+            for (ProcessHandle p : first) p.onExit().get(10, TimeUnit.SECONDS);
+            chromium.start();
+            assertThat(visit(chromium, new BrowserStep("page", new Position(Path.of("t.yaml"), 1, 1), Template.literal(pages.url("/ok")),
+                    List.of(), List.of(), false, false, true, Duration.ofSeconds(8))).failure()).isEmpty();
+        }
+    }
+
+    @Test
     void closingLeavesNoProcessBehind() throws Exception {
         List<ProcessHandle> seen;
         try (Chromium chromium = new Chromium(ChromiumSettings.of(System.getenv(), 2))) {
