@@ -9,6 +9,7 @@ import io.uxprobe.agent.report.ConsoleReport;
 import io.uxprobe.agent.report.JsonReport;
 import io.uxprobe.agent.report.JunitReport;
 import io.uxprobe.agent.report.RunReport;
+import io.uxprobe.agent.schedule.Watchdog;
 import io.uxprobe.probes.errors.ErrorDetector;
 import io.uxprobe.probes.http.HttpClients;
 import io.uxprobe.probes.journey.Journey;
@@ -98,7 +99,8 @@ final class RunCommand implements Callable<Integer> {
         Instant startedAt = Instant.now();
         List<RunReport.Run> runs = new ArrayList<>();
         ArtifactStore store = new ArtifactStore(artifactsDir());
-        try (HttpClients clients = new HttpClients(); AgentBrowser browser = new AgentBrowser(BrowserEnvironment.of(parent.environment), maxPages)) {
+        try (HttpClients clients = new HttpClients(); Watchdog watchdog = new Watchdog();
+                AgentBrowser browser = new AgentBrowser(BrowserEnvironment.of(parent.environment), maxPages)) {
             try {
                 browser.startFor(selected(loaded)); // before the first step's clock starts
             } catch (IOException e) {
@@ -109,7 +111,8 @@ final class RunCommand implements Callable<Integer> {
                 for (Journey journey : file.journeys()) {
                     if (!only.isEmpty() && !only.contains(journey.name())) continue;
                     for (Region r : JourneyFiles.regions(file, ownRegion)) {
-                        JourneyResult result = runner.run(journey, r.varsOver(file.vars()), file.redactor(), r.egress());
+                        JourneyResult result = watchdog.await(journey, file.redactor(),
+                                progress -> runner.run(journey, r.varsOver(file.vars()), file.redactor(), r.egress(), progress));
                         String title = r.name().equals(ownRegion) ? journey.name() : journey.name() + "@" + r.name();
                         RunReport.Run run = new RunReport.Run(r.name(), result, saveEvidence(store, title, result));
                         runs.add(run);

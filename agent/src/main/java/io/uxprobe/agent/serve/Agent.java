@@ -11,6 +11,7 @@ import io.uxprobe.agent.log.RunLog;
 import io.uxprobe.agent.metrics.AgentMetrics;
 import io.uxprobe.agent.metrics.JourneyMetrics;
 import io.uxprobe.agent.schedule.Scheduler;
+import io.uxprobe.agent.schedule.Watchdog;
 import io.uxprobe.agent.status.Notifier;
 import io.uxprobe.agent.status.NotifySettings;
 import io.uxprobe.agent.status.StatusApi;
@@ -61,6 +62,7 @@ public final class Agent implements AutoCloseable {
     private final AgentBrowser browser;
     private final ArtifactStore artifacts;
     private final Scheduler scheduler;
+    private final Watchdog watchdog = new Watchdog();
     private final StatusBoard board = new StatusBoard();
     private final HTTPServer server;
     private final Notifier notifier;
@@ -139,7 +141,7 @@ public final class Agent implements AutoCloseable {
             Set<String> signatures = JourneyFiles.signatureIds(file);
             for (Journey journey : file.journeys()) {
                 for (Region r : JourneyFiles.regions(file, region)) {
-                    JourneyProbe probe = new JourneyProbe(journey, r.name(), r.egress(), runner, r.varsOver(file.vars()), file.redactor(),
+                    JourneyProbe probe = new JourneyProbe(journey, r.name(), r.egress(), runner, watchdog, r.varsOver(file.vars()), file.redactor(),
                             journeyMetrics, board, log, artifacts, r.name().equals(region) ? journey.name() : journey.name() + "@" + r.name());
                     journeyMetrics.register(journey, r.name(), signatures);
                     board.register(journey.name(), r.name(), journey.settings().state());
@@ -203,6 +205,7 @@ public final class Agent implements AutoCloseable {
         } catch (IOException e) {
             log.error("cannot stop watching the journey files", RunLog.fields("error", String.valueOf(e.getMessage())));
         }
+        watchdog.close();
         server.close();
         clients.close();
         agentMetrics.close();

@@ -5,6 +5,7 @@ import io.uxprobe.agent.browser.SavedEvidence;
 import io.uxprobe.agent.log.RunLog;
 import io.uxprobe.agent.metrics.JourneyMetrics;
 import io.uxprobe.agent.schedule.Probe;
+import io.uxprobe.agent.schedule.Watchdog;
 import io.uxprobe.agent.status.StatusBoard;
 import io.uxprobe.probes.journey.Egress;
 import io.uxprobe.probes.journey.Journey;
@@ -15,6 +16,7 @@ import io.uxprobe.probes.template.Variables;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * One journey in one region (through that region's egress), as the scheduler runs it: play it (again at once, up to
@@ -27,6 +29,7 @@ final class JourneyProbe implements Probe {
     private final String region;
     private final Egress egress;
     private final JourneyRunner runner;
+    private final Watchdog watchdog;
     private final Variables vars;
     private final Redactor redactor;
     private final JourneyMetrics metrics;
@@ -40,12 +43,13 @@ final class JourneyProbe implements Probe {
      * @param artifacts where the evidence of failed browser steps goes
      * @param title how evidence files name the run: the journey, with {@code @region} for a region of the file's
      */
-    JourneyProbe(Journey journey, String region, Egress egress, JourneyRunner runner, Variables vars, Redactor redactor,
-            JourneyMetrics metrics, StatusBoard board, RunLog log, ArtifactStore artifacts, String title) {
+    JourneyProbe(Journey journey, String region, Egress egress, JourneyRunner runner, Watchdog watchdog, Variables vars,
+            Redactor redactor, JourneyMetrics metrics, StatusBoard board, RunLog log, ArtifactStore artifacts, String title) {
         this.journey = journey;
         this.region = region;
         this.egress = egress;
         this.runner = runner;
+        this.watchdog = watchdog;
         this.vars = vars;
         this.redactor = redactor;
         this.metrics = metrics;
@@ -71,11 +75,13 @@ final class JourneyProbe implements Probe {
 
     @Override
     public void run() {
-        JourneyResult result = runner.run(journey, vars, redactor, egress);
-        record(result, false);
-        for (int retry = 0; retry < journey.settings().state().retries() && !result.passed(); retry++) {
-            result = runner.run(journey, vars, redactor, egress);
-            record(result, true);
+        for (int attempt = 0; ; attempt++) {
+            boolean retry = attempt > 0;
+            Optional<JourneyResult> result = watchdog.play(journey, redactor,
+                    progress -> runner.run(journey, vars, redactor, egress, progress), abandoned -> record(abandoned, retry));
+            result.ifPresent(r -> record(r, retry));
+            // an abandoned run already spent its whole deadline: no retry after it
+            if (result.isEmpty() || result.get().passed() || attempt >= journey.settings().state().retries()) return;
         }
     }
 

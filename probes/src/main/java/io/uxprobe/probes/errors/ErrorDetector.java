@@ -1,5 +1,6 @@
 package io.uxprobe.probes.errors;
 
+import io.uxprobe.probes.deadline.Deadline;
 import java.util.List;
 import java.util.Optional;
 import java.util.stream.Stream;
@@ -31,33 +32,42 @@ public final class ErrorDetector {
 
     /** @param contentType media type without parameters, lower case ({@code text/html}); may be empty */
     public Optional<ErrorMatch> detect(String contentType, String body) {
+        return detect(contentType, body, Deadline.none());
+    }
+
+    /**
+     * @param contentType media type without parameters, lower case ({@code text/html}); may be empty
+     * @throws Deadline.Exceeded when detection ran past {@code deadline}
+     */
+    public Optional<ErrorMatch> detect(String contentType, String body, Deadline deadline) {
         return switch (ContentKind.of(contentType, body)) {
-            case HTML -> inText(VisibleText.of(body));
+            case HTML -> inText(VisibleText.of(body), deadline);
             case JSON -> JsonErrorFields.parse(body)
-                    .map(json -> json.surfaced(contentType.endsWith("problem+json")).flatMap(this::inJsonError))
-                    .orElseGet(() -> inText(ContentKind.looksLikeHtml(body) ? VisibleText.of(body) : body));
-            case TEXT -> inText(body);
+                    .map(json -> json.surfaced(contentType.endsWith("problem+json")).flatMap(e -> inJsonError(e, deadline)))
+                    .orElseGet(() -> inText(ContentKind.looksLikeHtml(body) ? VisibleText.of(body) : body, deadline));
+            case TEXT -> inText(body, deadline);
             case NONE -> Optional.empty();
         };
     }
 
-    private Optional<ErrorMatch> inText(String text) {
-        return firstMatch(FoldedText.of(text));
+    private Optional<ErrorMatch> inText(String text, Deadline deadline) {
+        deadline.check();
+        return firstMatch(FoldedText.of(text), deadline);
     }
 
     // A JSON error field is a message the client shows whatever it says; a signature only names it better.
-    private Optional<ErrorMatch> inJsonError(JsonErrorFields.Surfaced error) {
+    private Optional<ErrorMatch> inJsonError(JsonErrorFields.Surfaced error, Deadline deadline) {
         FoldedText text = FoldedText.of(error.text());
         String fallbackId = error.fromGraphql() ? Catalog.GRAPHQL_ERROR : Catalog.JSON_ERROR;
-        return firstMatch(text).or(() -> Optional.of(new ErrorMatch(fallbackId, Snippet.head(text.shown()))));
+        return firstMatch(text, deadline).or(() -> Optional.of(new ErrorMatch(fallbackId, Snippet.head(text.shown()))));
     }
 
-    private Optional<ErrorMatch> firstMatch(FoldedText text) {
+    private Optional<ErrorMatch> firstMatch(FoldedText text, Deadline deadline) {
         if (text.isEmpty()) {
             return Optional.empty();
         }
         for (SignatureMatcher matcher : matchers) {
-            Optional<SignatureMatcher.Found> found = matcher.find(text);
+            Optional<SignatureMatcher.Found> found = matcher.find(text, deadline);
             if (found.isPresent()) {
                 return Optional.of(new ErrorMatch(matcher.id(), Snippet.around(text.shown(), found.get().start(), found.get().end())));
             }

@@ -1,5 +1,7 @@
 package io.uxprobe.probes.errors;
 
+import io.uxprobe.probes.deadline.Deadline;
+import io.uxprobe.probes.deadline.RegexBudget;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -49,7 +51,8 @@ final class SignatureMatcher {
         return signature.id();
     }
 
-    Optional<Found> find(FoldedText text) {
+    /** @throws Deadline.Exceeded when the search ran past {@code deadline} */
+    Optional<Found> find(FoldedText text, Deadline deadline) {
         if (pattern == null) {
             int at = literal.isEmpty() ? -1 : text.lower().indexOf(literal);
             return at < 0 ? Optional.empty() : Optional.of(new Found(at, at + literal.length()));
@@ -58,64 +61,16 @@ final class SignatureMatcher {
             return Optional.empty();
         }
         String subject = onLowerText ? text.lower() : text.shown();
-        CharSequence input = fromUser ? new Budgeted(subject) : subject;
-        Matcher m = pattern.matcher(input);
+        Matcher m = fromUser ? RegexBudget.matcher(pattern, subject, deadline) : pattern.matcher(deadline.guard(subject));
         try {
             while (m.find()) {
                 if (m.end() > m.start()) { // an empty match shows the user nothing
                     return Optional.of(new Found(m.start(), m.end()));
                 }
             }
-        } catch (Budgeted.Exhausted e) {
-            return Optional.empty();
+        } catch (RegexBudget.Exhausted e) {
+            return Optional.empty(); // a pathological signature of the user's gives up rather than hang the probe
         }
         return Optional.empty();
-    }
-
-    /**
-     * Text that lets a regex read each char a bounded number of times on average: enough for any sane
-     * signature, and a stop for catastrophic backtracking such as {@code (a+)+$}.
-     */
-    private static final class Budgeted implements CharSequence {
-
-        private static final long READS_PER_CHAR = 128;
-        private static final long MIN_READS = 1_000_000;
-
-        static final class Exhausted extends RuntimeException {
-            Exhausted() {
-                super(null, null, false, false);
-            }
-        }
-
-        private final String text;
-        private long readsLeft;
-
-        Budgeted(String text) {
-            this.text = text;
-            this.readsLeft = Math.max(MIN_READS, READS_PER_CHAR * text.length());
-        }
-
-        @Override
-        public char charAt(int index) {
-            if (--readsLeft < 0) {
-                throw new Exhausted();
-            }
-            return text.charAt(index);
-        }
-
-        @Override
-        public int length() {
-            return text.length();
-        }
-
-        @Override
-        public CharSequence subSequence(int start, int end) {
-            return text.subSequence(start, end);
-        }
-
-        @Override
-        public String toString() {
-            return text;
-        }
     }
 }

@@ -35,6 +35,16 @@ public record BrowserStep(
         extractions = List.copyOf(extractions);
     }
 
+    @Override
+    public String method() {
+        return METHOD;
+    }
+
+    @Override
+    public Template target() {
+        return open;
+    }
+
     /** Whether a user acts on the page (click, fill, press, select), so that INP means something. */
     public boolean interacts() {
         return actions.stream().anyMatch(PageAction::interacts);

@@ -30,4 +30,14 @@ public record HttpStep(
         expectations = List.copyOf(expectations);
         extractions = List.copyOf(extractions);
     }
+
+    @Override
+    public String method() {
+        return request.method();
+    }
+
+    @Override
+    public io.uxprobe.probes.template.Template target() {
+        return request.url();
+    }
 }

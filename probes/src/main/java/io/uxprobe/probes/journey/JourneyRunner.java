@@ -4,6 +4,7 @@ import io.uxprobe.probes.browser.Browser;
 import io.uxprobe.probes.check.Checks;
 import io.uxprobe.probes.check.Expectation;
 import io.uxprobe.probes.check.StatusRange;
+import io.uxprobe.probes.deadline.Deadline;
 import io.uxprobe.probes.errors.ErrorDetector;
 import io.uxprobe.probes.extract.Extracted;
 import io.uxprobe.probes.extract.Extraction;
@@ -67,8 +68,17 @@ public final class JourneyRunner {
      * @see Region#egress()
      */
     public JourneyResult run(Journey journey, Variables vars, Redactor redactor, Egress egress) {
+        return run(journey, vars, redactor, egress, new RunProgress());
+    }
+
+    /**
+     * The same, telling {@code progress} of each step as it ends, so a watchdog on another thread can report the run
+     * should it ever outlive its deadline.
+     */
+    public JourneyResult run(Journey journey, Variables vars, Redactor redactor, Egress egress, RunProgress progress) {
         Instant startedAt = clock.instant();
         long start = System.nanoTime();
+        progress.started(startedAt, start);
         long deadline = start + journey.settings().timeout().toNanos();
         List<StepResult> results = new ArrayList<>();
         Variables current = vars;
@@ -77,17 +87,16 @@ public final class JourneyRunner {
             for (Step step : journey.steps()) {
                 Redactor masks = redactor.and(current.secretValues());
                 if (failed) {
-                    results.add(switch (step) {
-                        case HttpStep http -> StepResult.skipped(step.name(), http.request().method(), masks.redact(http.request().url().toString()));
-                        case BrowserStep page -> StepResult.skipped(step.name(), BrowserStep.METHOD, masks.redact(page.open().toString()));
-                    });
+                    results.add(StepResult.skipped(step.name(), step.method(), masks.redact(step.target().toString())));
                     continue;
                 }
+                progress.stepStarted(clock.instant(), System.nanoTime());
                 StepRun run = switch (step) {
                     case HttpStep http -> runStep(http, journey, session, current, masks, deadline);
                     case BrowserStep page -> browse(page, journey, session, current, masks, deadline);
                 };
                 results.add(run.result());
+                progress.stepEnded(run.result());
                 current = run.vars();
                 failed = !run.result().passed();
             }
@@ -137,6 +146,7 @@ public final class JourneyRunner {
 
     private StepRun runStep(HttpStep step, Journey journey, Session session, Variables vars, Redactor masks, long deadline) {
         Instant startedAt = clock.instant();
+        long stepStart = System.nanoTime();
         String method = step.request().method();
         String url = masks.redact(RequestRenderer.url(step.request(), vars));
         long left = deadline - System.nanoTime();
@@ -161,11 +171,20 @@ public final class JourneyRunner {
         Variables next = vars;
         if (failure.isEmpty() && ex.response().isPresent()) {
             ObservedResponse response = ex.response().get();
-            failure = judge(step, response, ex, vars);
-            if (failure.isEmpty()) {
-                Extracting extracting = extract(step, response, vars);
-                failure = extracting.failure();
-                next = extracting.vars();
+            // reading the answer (regexes, JSONPath, detection) shares the step's deadline with fetching it
+            Deadline work = Deadline.at(journeyCap ? deadline : stepStart + step.timeout().toNanos());
+            try {
+                failure = judge(step, response, ex, vars, work);
+                if (failure.isEmpty()) {
+                    Extracting extracting = extract(step, response, vars, work);
+                    failure = extracting.failure();
+                    next = extracting.vars();
+                }
+            } catch (Deadline.Exceeded e) {
+                failure = Optional.of(Failure.of(FailureReason.TIMEOUT, (journeyCap
+                        ? "journey timeout " + Durations.format(journey.settings().timeout())
+                        : "step timeout " + Durations.format(step.timeout())) + " reached while checking the response"));
+                next = vars;
             }
         }
         Redactor finalMasks = masks.and(next.secretValues());
@@ -176,19 +195,19 @@ public final class JourneyRunner {
     }
 
     /** The one reason a received response fails, checked in the order a user notices: an error message first. */
-    private Optional<Failure> judge(HttpStep step, ObservedResponse response, Exchange ex, Variables vars) {
+    private Optional<Failure> judge(HttpStep step, ObservedResponse response, Exchange ex, Variables vars, Deadline work) {
         if (step.errorSignatures()) {
-            Optional<Failure> shown = detector.detect(response.contentType(), response.bodyText())
+            Optional<Failure> shown = detector.detect(response.contentType(), response.bodyText(), work)
                     .map(m -> Failure.errorMessage(m.signature(), m.snippet()));
             if (shown.isPresent()) return shown;
         }
         boolean statusGiven = step.expectations().stream().anyMatch(e -> e instanceof Expectation.Status);
         if (!statusGiven) {
-            Optional<Failure> f = Checks.check(DEFAULT_STATUS, response, vars);
+            Optional<Failure> f = Checks.check(DEFAULT_STATUS, response, vars, work);
             if (f.isPresent()) return f;
         }
         for (Expectation e : step.expectations()) {
-            Optional<Failure> f = Checks.check(e, response, vars);
+            Optional<Failure> f = Checks.check(e, response, vars, work);
             if (f.isPresent()) return f;
         }
         return step.stream().flatMap(s -> throughput(s, ex.bytesPerSecond()));
@@ -204,10 +223,10 @@ public final class JourneyRunner {
 
     private record Extracting(Variables vars, Optional<Failure> failure) {}
 
-    private static Extracting extract(HttpStep step, ObservedResponse response, Variables vars) {
+    private static Extracting extract(HttpStep step, ObservedResponse response, Variables vars, Deadline work) {
         Variables next = vars;
         for (Extraction x : step.extractions()) {
-            switch (Extractors.extract(x.from(), response)) {
+            switch (Extractors.extract(x.from(), response, work)) {
                 case Extracted.Found found -> next = next.with(x.variable(), found.value(), x.secret());
                 case Extracted.Missing missing -> {
                     return new Extracting(next, Optional.of(Failure.of(FailureReason.EXTRACTION,

@@ -1,6 +1,7 @@
 package io.uxprobe.probes.journey;
 
 import io.uxprobe.probes.spec.Position;
+import io.uxprobe.probes.template.Template;
 import java.time.Duration;
 
 /** One thing a user does in a journey: send a request ({@link HttpStep}) or use a page in a browser ({@link BrowserStep}). */
@@ -15,4 +16,10 @@ public sealed interface Step permits HttpStep, BrowserStep {
 
     /** This step's deadline (its own {@code timeout:} or the journey's {@code stepTimeout}). */
     Duration timeout();
+
+    /** How results name what the step does: the HTTP method, or {@link BrowserStep#METHOD}. */
+    String method();
+
+    /** Where the step goes, as written: the request's URL or the page opened. */
+    Template target();
 }
