@@ -12,6 +12,7 @@ import io.uxprobe.probes.browser.PageExtraction;
 import io.uxprobe.probes.browser.PageReport;
 import io.uxprobe.probes.browser.Vital;
 import io.uxprobe.probes.browser.Vitals;
+import io.uxprobe.probes.deadline.Deadline;
 import io.uxprobe.probes.errors.ErrorDetector;
 import io.uxprobe.probes.journey.BrowserStep;
 import io.uxprobe.probes.journey.Failure;
@@ -279,7 +280,12 @@ final class PageVisit {
         } catch (WebDriverException | Stop e) {
             return Optional.empty(); // between documents: the next look sees the new one
         }
-        return detector.detect("text/html", html).map(m -> Failure.errorMessage(m.signature(), m.snippet()));
+        try {
+            // a huge page must not hold the step past its deadline: the wait that called this then runs out
+            return detector.detect("text/html", html, Deadline.at(deadline)).map(m -> Failure.errorMessage(m.signature(), m.snippet()));
+        } catch (Deadline.Exceeded e) {
+            return Optional.empty();
+        }
     }
 
     private List<Visit.Value> extract() throws Stop {

@@ -19,6 +19,9 @@ import io.uxprobe.probes.journey.ProxyServer;
 import io.uxprobe.probes.journey.Region;
 import io.uxprobe.probes.journey.Request;
 import io.uxprobe.probes.journey.Settings;
+import io.uxprobe.probes.browser.PageAction;
+import io.uxprobe.probes.browser.PageExtraction;
+import io.uxprobe.probes.journey.BrowserStep;
 import io.uxprobe.probes.journey.HttpStep;
 import io.uxprobe.probes.journey.Step;
 import io.uxprobe.probes.journey.StreamSpec;
@@ -91,6 +94,57 @@ class JourneyFileLoaderTest {
         assertThat(playback.reuseConnections()).isTrue();
         assertThat(playback.headers()).containsOnlyKeys("User-Agent", "Accept");
         assertThat(playback.headers().get("User-Agent")).isEqualTo(Template.literal("uxprobe-player"));
+    }
+
+    @Test
+    void aBrowserStepWithEveryActionAndExtraction() throws Exception {
+        JourneyFile f = loader.load(write("""
+                vars: { base: "https://music.example", query: jazz }
+                defaults: { stepTimeout: 7s }
+                journeys:
+                  - name: player
+                    steps:
+                      - name: login
+                        request: { method: POST, url: "${base}/api/login" }
+                        extract: { token: { jsonPath: "$.token" } }
+                      - name: play
+                        browser:
+                          open: "${base}/player?t=${token}"
+                          actions:
+                            - click: "#go"
+                            - fill: "#q"
+                              value: "${query}"
+                              timeout: 2s
+                            - { press: Enter, in: "#q" }
+                            - select: "#quality"
+                              option: High
+                            - waitFor: { text: "tracks for" }
+                            - waitFor: { selector: "li" }
+                            - waitFor: { url: "**/player*" }
+                            - expectText: "Blue Hour Walk"
+                            - expectNoText: "Sign in"
+                          failOnConsoleErrors: true
+                        extract:
+                          first: { text: "li" }
+                          link: { attribute: href, selector: "a.play", secret: true }
+                          here: { url: true }
+                        errorSignatures: off
+                """), Map.of(), Environment.of(Map.of()));
+        BrowserStep play = (BrowserStep) f.journeys().getFirst().steps().get(1);
+        assertThat(play.open().variables()).containsExactlyInAnyOrder("base", "token");
+        assertThat(play.timeout()).isEqualTo(Duration.ofSeconds(7));
+        assertThat(play.errorSignatures()).isFalse();
+        assertThat(play.failOnConsoleErrors()).isTrue();
+        assertThat(play.failOnFailedRequests()).isFalse();
+        assertThat(play.interacts()).isTrue();
+        assertThat(play.actions()).extracting(PageAction::describe).containsExactly("click \"#go\"", "fill \"#q\"", "press Enter in \"#q\"",
+                "select in \"#quality\"", "waitFor text \"tracks for\"", "waitFor selector \"li\"", "waitFor url \"**/player*\"",
+                "expectText \"Blue Hour Walk\"", "expectNoText \"Sign in\"");
+        assertThat(play.actions().get(1).timeout()).hasValue(Duration.ofSeconds(2));
+        assertThat(play.extractions()).containsExactly(
+                new PageExtraction("first", new PageExtraction.PageValue.Text("li"), false),
+                new PageExtraction("link", new PageExtraction.PageValue.Attribute("a.play", "href"), true),
+                new PageExtraction("here", new PageExtraction.PageValue.Url(), false));
     }
 
     @Test
