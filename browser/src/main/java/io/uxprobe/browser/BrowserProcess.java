@@ -52,6 +52,8 @@ final class BrowserProcess implements AutoCloseable {
     private final LogInspector logs;
     private final Network network;
     private final Map<String, PageEvents> pages = new ConcurrentHashMap<>();
+    /** What the visits on this browser give back when they end, or when the browser is closed under them. */
+    private final Set<Runnable> held = ConcurrentHashMap.newKeySet();
     private volatile boolean broken;
 
     private BrowserProcess(ChromeDriver driver, ChromeDriverService service, ProcessHandle chromedriver, ProcessHandle chromium, Path profile) {
@@ -117,6 +119,23 @@ final class BrowserProcess implements AutoCloseable {
         }
     }
 
+    /** Holds something for a visit (its page slot): the returned action gives it back once, or {@link #close()} does. */
+    Runnable hold(Runnable giveBack) {
+        java.util.concurrent.atomic.AtomicBoolean done = new java.util.concurrent.atomic.AtomicBoolean();
+        Runnable once = new Runnable() {
+            @Override
+            public void run() {
+                if (done.compareAndSet(false, true)) {
+                    held.remove(this);
+                    giveBack.run();
+                }
+            }
+        };
+        held.add(once);
+        if (broken) once.run(); // the browser broke meanwhile: nothing to hold
+        return once;
+    }
+
     /** Hands the page events of a browsing context to {@code events} until {@link #forget}. */
     void watch(String context, PageEvents events) {
         pages.put(context, events);
@@ -172,6 +191,7 @@ final class BrowserProcess implements AutoCloseable {
         List<ProcessHandle> tree = processes();
         if (polite) bounded(driver::quit, 3);
         kill(tree);
+        List.copyOf(held).forEach(Runnable::run); // visits still blocked on the dead browser give their pages back
         bounded(service::stop, 2);
         deleteTree(profile);
     }

@@ -19,7 +19,9 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * The agent's one browser: a headless Chromium started on the first browser step, shared by every journey, each visit
@@ -36,11 +38,11 @@ public final class Chromium implements Browser, AutoCloseable {
     /** Time kept at the end of a step for its evidence (screenshot and text) and for closing its context. */
     private static final long RESERVE_NANOS = TimeUnit.MILLISECONDS.toNanos(600);
     /** How late a visit may answer past its deadline before the browser is asked whether it still answers. */
-    private static final long GRACE_NANOS = TimeUnit.MILLISECONDS.toNanos(200);
-    /** How long the browser may take to answer that question. */
-    private static final long PING_NANOS = TimeUnit.MILLISECONDS.toNanos(300);
-    /** A visit still running this long after its deadline has a hung browser. */
-    static final Duration HANG = Duration.ofSeconds(10);
+    private static final long GRACE_NANOS = TimeUnit.MILLISECONDS.toNanos(150);
+    /** How long the browser may take to answer that question, within the agent's watchdog grace. */
+    private static final long PING_NANOS = TimeUnit.MILLISECONDS.toNanos(400);
+    /** A browser that does not answer a trivial command for this long, or a visit still running this long after its deadline, hangs. */
+    static final Duration HANG = Duration.ofSeconds(5);
 
     private final ChromiumSettings settings;
     private final Semaphore pages;
@@ -60,42 +62,27 @@ public final class Chromium implements Browser, AutoCloseable {
     public Visit visit(BrowserStep step, Variables vars, List<Cookie> cookies, long deadline, ErrorDetector detector, Redactor masks) {
         long start = System.nanoTime();
         String url = masks.redact(step.open().render(vars));
-        try {
-            if (!pages.tryAcquire(deadline - start, TimeUnit.NANOSECONDS)) {
-                return failed(FailureReason.TIMEOUT, "no free page within the step's timeout " + Durations.format(step.timeout()) + ": all "
-                        + settings.maxPages() + " pages (--max-pages) were busy", url, start);
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return failed(FailureReason.BROWSER, "interrupted while waiting for a page", url, start);
-        }
-        BrowserProcess[] used = new BrowserProcess[1];
+        AtomicReference<BrowserProcess> used = new AtomicReference<>();
         Future<Visit> visit;
         try {
-            visit = visits.submit(() -> {
-                try {
-                    BrowserProcess browser = process();
-                    used[0] = browser;
-                    long workDeadline = deadline - Math.min(RESERVE_NANOS, step.timeout().toNanos() / 5);
-                    return new PageVisit(browser, step, vars, workDeadline, detector, masks).play(cookies);
-                } catch (IOException e) {
-                    return failed(FailureReason.BROWSER, masks.redact(e.getMessage()), url, start);
-                } finally {
-                    pages.release();
-                }
-            });
-        } catch (java.util.concurrent.RejectedExecutionException e) {
-            pages.release();
+            visit = visits.submit(() -> play(step, vars, cookies, deadline, detector, masks, url, start, used));
+        } catch (RejectedExecutionException e) {
             return failed(FailureReason.BROWSER, "the browser is shutting down", url, start);
         }
         try {
             return visit.get(Math.max(0, deadline - System.nanoTime() + GRACE_NANOS), TimeUnit.NANOSECONDS);
         } catch (TimeoutException late) {
-            BrowserProcess browser = used[0];
-            if (browser == null || !browser.answers(Duration.ofNanos(PING_NANOS))) {
+            BrowserProcess browser = used.get();
+            if (browser == null) {
                 visit.cancel(true);
-                restart(browser);
-                return failed(FailureReason.BROWSER, "the browser stopped answering during the step; it is restarted for the next run", url, start);
+                return failed(FailureReason.TIMEOUT, "the browser was still starting at the step's timeout " + Durations.format(step.timeout()),
+                        url, start);
+            }
+            if (!browser.answers(Duration.ofNanos(PING_NANOS))) {
+                visit.cancel(true);
+                suspect(browser);
+                return failed(FailureReason.BROWSER, "the browser stopped answering during the step (it is restarted if it does not answer again)",
+                        url, start);
             }
             watch(visit, browser);
             return failed(FailureReason.TIMEOUT, "the page was still being worked on at the step's timeout " + Durations.format(step.timeout()),
@@ -106,6 +93,30 @@ public final class Chromium implements Browser, AutoCloseable {
             visit.cancel(true);
             Thread.currentThread().interrupt();
             return failed(FailureReason.BROWSER, "interrupted", url, start);
+        }
+    }
+
+    /** One visit, on its own thread: the browser (waiting for it to start takes no page), then a free page, then the page work. */
+    private Visit play(BrowserStep step, Variables vars, List<Cookie> cookies, long deadline, ErrorDetector detector, Redactor masks, String url,
+            long start, AtomicReference<BrowserProcess> used) throws InterruptedException {
+        BrowserProcess browser;
+        try {
+            browser = process();
+        } catch (IOException e) {
+            return failed(FailureReason.BROWSER, masks.redact(e.getMessage()), url, start);
+        }
+        used.set(browser);
+        if (!pages.tryAcquire(deadline - System.nanoTime(), TimeUnit.NANOSECONDS)) {
+            return failed(FailureReason.TIMEOUT, "no free page within the step's timeout " + Durations.format(step.timeout()) + ": all "
+                    + settings.maxPages() + " pages (--max-pages) were busy", url, start);
+        }
+        // the page is given back when the visit ends, or when its browser is killed under it
+        Runnable release = browser.hold(pages::release);
+        try {
+            long workDeadline = deadline - Math.min(RESERVE_NANOS, step.timeout().toNanos() / 5);
+            return new PageVisit(browser, step, vars, workDeadline, detector, masks).play(cookies);
+        } finally {
+            release.run();
         }
     }
 
@@ -128,6 +139,13 @@ public final class Chromium implements Browser, AutoCloseable {
         process = BrowserProcess.start(settings);
         starts++;
         return process;
+    }
+
+    /** A browser that did not answer in time is asked again, patiently; only one that still does not answer is killed. */
+    private void suspect(BrowserProcess browser) {
+        Thread.ofVirtual().name("uxprobe-browser-check").start(() -> {
+            if (!browser.answers(HANG)) restart(browser);
+        });
     }
 
     /** Kills the browser if a late visit does not end within {@link #HANG}: it then hangs in a way a ping did not show. */

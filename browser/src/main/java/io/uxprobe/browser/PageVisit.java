@@ -122,9 +122,10 @@ final class PageVisit {
             } catch (Stop stop) {
                 failure = Optional.of(stop.failure);
             }
-            vitals = vitals();
+            JsonNode measured = measure();
+            vitals = vitals(measured);
+            finalUrl = measured.path("url").asText(url);
             after = cookies(userContext);
-            finalUrl = currentUrl().orElse(url);
             if (failure.isEmpty()) failure = pageErrors();
             if (failure.isPresent()) evidence = Optional.of(evidence(tab));
         } catch (WebDriverException e) {
@@ -304,21 +305,16 @@ final class PageVisit {
         return values;
     }
 
-    private Optional<String> currentUrl() {
+    /** The page's vitals and URL, in one look; nothing when the page cannot be read any more. */
+    private JsonNode measure() {
         try {
-            return Optional.of(look("extract", Map.of("from", "url")).path("value").asText()).filter(u -> !u.isEmpty());
+            return look("vitals", Map.of());
         } catch (WebDriverException | Stop e) {
-            return Optional.empty();
+            return JSON.createObjectNode();
         }
     }
 
-    private Vitals vitals() {
-        JsonNode v;
-        try {
-            v = look("vitals", Map.of());
-        } catch (WebDriverException | Stop e) {
-            return Vitals.NONE;
-        }
+    private Vitals vitals(JsonNode v) {
         Map<Vital, Duration> times = new EnumMap<>(Vital.class);
         for (Vital vital : Vital.values()) {
             if (vital == Vital.INP && !interacted) continue;

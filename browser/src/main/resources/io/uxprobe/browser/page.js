@@ -151,6 +151,7 @@
       let inp = null;
       vitals.interactions.forEach(d => { inp = Math.max(inp || 0, d); });
       return {
+        url: location.href,
         ttfb: nav && nav.responseStart > 0 ? nav.responseStart : null,
         fcp: vitals.fcp, lcp: vitals.lcp, cls: nav ? vitals.cls : null, inp,
       };
