@@ -55,6 +55,7 @@ final class BrowserProcess implements AutoCloseable {
     /** What the visits on this browser give back when they end, or when the browser is closed under them. */
     private final Set<Runnable> held = ConcurrentHashMap.newKeySet();
     private volatile boolean broken;
+    private boolean closed;
 
     private BrowserProcess(ChromeDriver driver, ChromeDriverService service, ProcessHandle chromedriver, ProcessHandle chromium, Path profile) {
         this.driver = driver;
@@ -110,12 +111,13 @@ final class BrowserProcess implements AutoCloseable {
             ProcessHandle chromium = chromedriver.children().findFirst()
                     .orElseThrow(() -> new IOException("Chromium started but its process cannot be found"));
             return new BrowserProcess(driver, service, chromedriver, chromium, profile);
-        } catch (IOException | RuntimeException e) {
+        } catch (Throwable e) {
+            // whatever failed (an Error too), nothing of this attempt may outlive it
             if (chromedriver != null) kill(Stream.concat(Stream.of(chromedriver), chromedriver.descendants()).toList());
-            service.stop();
+            bounded(service::stop, 2);
             deleteTree(profile);
             if (e instanceof IOException io) throw io;
-            throw new IOException("cannot start Chromium: " + firstLine(e.getMessage()), e);
+            throw new IOException("cannot start Chromium: " + e, e);
         }
     }
 
@@ -185,7 +187,9 @@ final class BrowserProcess implements AutoCloseable {
      * crashed one at once), and deletes its profile.
      */
     @Override
-    public void close() {
+    public synchronized void close() {
+        if (closed) return;
+        closed = true;
         boolean polite = alive();
         broken = true;
         List<ProcessHandle> tree = processes();

@@ -49,7 +49,9 @@ public final class Chromium implements Browser, AutoCloseable {
     private final ExecutorService visits = Executors.newThreadPerTaskExecutor(Thread.ofVirtual().name("uxprobe-page-", 0).factory());
     private final Thread onExit = new Thread(this::close, "uxprobe-chromium-exit");
     private BrowserProcess process;
-    private boolean closed;
+    /** Browsers being killed after a hang: {@link #close()} finishes their killing, should the agent stop meanwhile. */
+    private final java.util.Set<BrowserProcess> retiring = java.util.concurrent.ConcurrentHashMap.newKeySet();
+    private volatile boolean closed;
     private int starts;
 
     public Chromium(ChromiumSettings settings) {
@@ -167,9 +169,13 @@ public final class Chromium implements Browser, AutoCloseable {
         synchronized (this) {
             if (hung == null || hung != process) return;
             process = null;
+            retiring.add(hung);
         }
         hung.broke();
-        Thread.ofVirtual().start(hung::close);
+        Thread.ofVirtual().start(() -> {
+            hung.close();
+            retiring.remove(hung);
+        });
     }
 
     /** How many times a browser was started: 1 after the first visit, more after crashes. */
@@ -190,15 +196,16 @@ public final class Chromium implements Browser, AutoCloseable {
     /** Stops the browser and every process of it; visits still running fail with {@code browser}. */
     @Override
     public void close() {
+        if (closed) return;
+        closed = true; // a start under way sees it, and closes what it started
+        visits.shutdownNow();
         BrowserProcess last;
-        synchronized (this) {
-            if (closed) return;
-            closed = true;
+        synchronized (this) { // waits for a start under way
             last = process;
             process = null;
         }
-        visits.shutdownNow();
         if (last != null) last.close();
+        List.copyOf(retiring).forEach(BrowserProcess::close);
         try {
             if (Thread.currentThread() != onExit) Runtime.getRuntime().removeShutdownHook(onExit);
         } catch (IllegalStateException exiting) {
