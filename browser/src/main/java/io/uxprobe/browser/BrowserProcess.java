@@ -149,7 +149,12 @@ final class BrowserProcess implements AutoCloseable {
 
     /** Whether the browser can still be driven: its processes live and no page found it broken. */
     boolean alive() {
-        return !broken && chromedriver.isAlive() && chromium.isAlive();
+        return !broken && running();
+    }
+
+    /** Whether chromedriver and Chromium still run (a crashed or killed browser does not). */
+    boolean running() {
+        return chromedriver.isAlive() && chromium.isAlive();
     }
 
     /** Whether the browser answers a trivial command within {@code within}: a hung one does not. */

@@ -131,8 +131,11 @@ final class PageVisit {
         } catch (WebDriverException e) {
             failure = Optional.of(broken(e));
         } finally {
+            // a visit its caller gave up on (interrupted) still removes its context, or the browser would keep it
+            boolean interrupted = Thread.interrupted();
             if (context != null) browser.forget(context);
-            if (userContext != null && browser.alive()) removeQuietly(contexts, userContext);
+            if (userContext != null && browser.running()) removeQuietly(contexts, userContext);
+            if (interrupted) Thread.currentThread().interrupt();
         }
         Redactor all = masks.and(extracted.stream().filter(Visit.Value::secret).map(Visit.Value::value).collect(java.util.stream.Collectors.toSet()));
         PageReport report = new PageReport(all.redact(finalUrl), vitals, events.consoleErrorCount(),
@@ -150,7 +153,7 @@ final class PageVisit {
                 shown();
                 throw new Stop(FailureReason.TIMEOUT, "the page did not finish loading within " + Durations.format(step.timeout()) + ": " + url);
             }
-            if (!browser.alive()) throw new Stop(broken(e));
+            if (!browser.running()) throw new Stop(broken(e));
             throw new Stop(navigationFailure(e.getMessage(), url));
         }
         Optional<Integer> status = events.documentStatus().isPresent() ? Optional.of(events.documentStatus().getAsInt()) : Optional.empty();
@@ -252,7 +255,7 @@ final class PageVisit {
             } catch (Stop stop) {
                 throw stop;
             } catch (WebDriverException e) {
-                if (!browser.alive()) throw new Stop(broken(e));
+                if (!browser.running() || Thread.currentThread().isInterrupted()) throw new Stop(broken(e));
                 r = JSON.createObjectNode(); // the page is between documents: look again
                 pause(50);
             }
@@ -422,12 +425,18 @@ final class PageVisit {
         }
     }
 
-    /** The browser, not the page, failed: it crashed, hung, or refused a command. */
+    /**
+     * The browser, not the page, failed: it crashed, or refused a command. Only a crash marks it for a restart: a
+     * command cut short (the step's caller gave up on it) or refused says nothing about the browser's health, and
+     * whether it hangs is for {@link Chromium} to find out.
+     */
     private Failure broken(WebDriverException e) {
-        boolean crashed = !browser.alive();
-        browser.broke();
-        return Failure.of(FailureReason.BROWSER, (crashed ? "the browser crashed" : "the browser could not be driven") + " ("
-                + BrowserProcess.firstLine(e.getMessage()) + "); it is restarted for the next run");
+        if (!browser.running()) {
+            browser.broke();
+            return Failure.of(FailureReason.BROWSER, "the browser crashed (" + BrowserProcess.firstLine(e.getMessage())
+                    + "); it is restarted for the next run");
+        }
+        return Failure.of(FailureReason.BROWSER, "the browser could not be driven: " + BrowserProcess.firstLine(e.getMessage()));
     }
 
     /** A navigation Chromium refused, by its net:: error: the same reasons an HTTP step gives. */
