@@ -1,6 +1,6 @@
 #!/usr/bin/env sh
 # Browser journeys in serve (docs/benchmarks.md, docs/deploy.md): the demo's web player played in headless Chromium,
-# the same journey loaded PAGES x 2 times at a short interval so that PAGES pages are open most of the time.
+# the same journey loaded PAGES x 2 times at an 8 s interval so that PAGES pages are open most of the time.
 # Reports the time per journey and per step (from /metrics), and the memory of the agent and of its browser (PSS of
 # the JVM, of chromedriver + Chromium's processes), sampled every 2 s over the window. Needs chromium, chromium-driver.
 #   bench/browser.sh                 # pages 1 and 2, 60 s windows, about 3 minutes
@@ -25,7 +25,7 @@ for pages in $PAGES; do
   n=$((pages * 2))
   file="$work/player-$pages.yaml"
   { echo "vars: { base: http://127.0.0.1:$demo_port, query: jazz }"
-    echo "defaults: { interval: 4s, timeout: 4s, stepTimeout: 4s }"
+    echo "defaults: { interval: 8s, timeout: 8s, stepTimeout: 8s }"
     echo "errorSignatures: [ { id: try_again, text: \"Something went wrong. Try again.\" } ]"
     echo "journeys:"
     i=1; while [ $i -le $n ]; do
@@ -60,16 +60,15 @@ for pages in $PAGES; do
   done
   c1=$(metric "$metrics" uxprobe_journey_duration_seconds_count); s1=$(metric "$metrics" uxprobe_journey_duration_seconds_sum)
   procs=$(pgrep -P "$ux" | wc -l)
-  vit() { awk -v s="$(metric "$metrics" "uxprobe_browser_vitals_seconds_sum{journey=\"player1\",region=\"default\",step=\"play\",vital=\"$1\"")" \
-      -v c="$(metric "$metrics" "uxprobe_browser_vitals_seconds_count{journey=\"player1\",region=\"default\",step=\"play\",vital=\"$1\"")" \
-      'BEGIN {printf "%.0f ms", c > 0 ? s / c * 1000 : 0}'; }
+  vit() { curl -fs "$metrics" | awk -v v="vital=\"$1\"" 'index($0, v) && /^uxprobe_browser_vitals_seconds_sum/ {s += $NF}
+      index($0, v) && /^uxprobe_browser_vitals_seconds_count/ {c += $NF} END {printf "%.0f ms", c > 0 ? s / c * 1000 : 0}'; }
   failures=$(curl -fs "$metrics" | awk '/^uxprobe_journey_runs_total\{.*result="failure"/ {s += $NF} END {printf "%d", s}')
-  printf 'max-pages %d, %d journeys at 4 s: %s runs in %d s, mean journey %.2f s; peak PSS: JVM %.0f MiB, browser %.0f MiB (%d processes under the agent); player1 vitals: ttfb %s, fcp %s, lcp %s, inp %s; failed runs since start %s\n' \
+  printf 'max-pages %d, %d journeys at 8 s: %s runs in %d s, mean journey %.2f s; peak PSS: JVM %.0f MiB, browser %.0f MiB (%d processes under the agent); mean vitals: ttfb %s, fcp %s, lcp %s, inp %s; failed runs since start %s\n' \
     "$pages" "$n" "$(awk -v a="$c0" -v b="$c1" 'BEGIN {printf "%d", b - a}')" "$WINDOW" \
     "$(awk -v a="$c0" -v b="$c1" -v x="$s0" -v y="$s1" 'BEGIN {print (b > a) ? (y - x) / (b - a) : 0}')" \
     "$(awk -v k="$max_jvm" 'BEGIN {print k / 1024}')" "$(awk -v k="$max_browser" 'BEGIN {print k / 1024}')" "$procs" \
     "$(vit ttfb)" "$(vit fcp)" "$(vit lcp)" "$(vit inp)" "$failures"
   kill $ux; wait $ux 2>/dev/null || true
-  left=$(pgrep -f "uxprobe-chromium-" | wc -l)
+  left=$(pgrep -f "user-data-dir=/tmp/uxprobe-chromium-" | wc -l || true)
   echo "  after SIGTERM: $left Chromium processes left"
 done
