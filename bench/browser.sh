@@ -61,7 +61,7 @@ for pages in $PAGES; do
   c1=$(metric "$metrics" uxprobe_journey_duration_seconds_count); s1=$(metric "$metrics" uxprobe_journey_duration_seconds_sum)
   procs=$(pgrep -P "$ux" | wc -l)
   vit() { curl -fs "$metrics" | awk -v v="vital=\"$1\"" 'index($0, v) && /^uxprobe_browser_vitals_seconds_sum/ {s += $NF}
-      index($0, v) && /^uxprobe_browser_vitals_seconds_count/ {c += $NF} END {printf "%.0f ms", c > 0 ? s / c * 1000 : 0}'; }
+      index($0, v) && /^uxprobe_browser_vitals_seconds_count/ {c += $NF} END {printf "%.0f ms", (c > 0 ? s / c * 1000 : 0)}'; }
   failures=$(curl -fs "$metrics" | awk '/^uxprobe_journey_runs_total\{.*result="failure"/ {s += $NF} END {printf "%d", s}')
   printf 'max-pages %d, %d journeys at 8 s: %s runs in %d s, mean journey %.2f s; peak PSS: JVM %.0f MiB, browser %.0f MiB (%d processes under the agent); mean vitals: ttfb %s, fcp %s, lcp %s, inp %s; failed runs since start %s\n' \
     "$pages" "$n" "$(awk -v a="$c0" -v b="$c1" 'BEGIN {printf "%d", b - a}')" "$WINDOW" \
