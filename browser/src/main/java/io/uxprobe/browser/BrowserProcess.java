@@ -163,7 +163,7 @@ final class BrowserProcess implements AutoCloseable {
         CompletableFuture<Boolean> ping = CompletableFuture.supplyAsync(() -> {
             new org.openqa.selenium.bidi.module.Browser(driver).getUserContexts();
             return true;
-        }, Thread.ofVirtual().factory()::newThread);
+        }, r -> Thread.ofVirtual().start(r));
         try {
             return ping.get(within.toNanos(), TimeUnit.NANOSECONDS);
         } catch (Exception noAnswer) {
@@ -213,7 +213,7 @@ final class BrowserProcess implements AutoCloseable {
             } catch (RuntimeException alreadyGone) {
                 // a crashed browser cannot be quit politely; it is killed
             }
-        }, Thread.ofVirtual().factory()::newThread);
+        }, r -> Thread.ofVirtual().start(r));
         try {
             done.get(seconds, TimeUnit.SECONDS);
         } catch (Exception hung) {
