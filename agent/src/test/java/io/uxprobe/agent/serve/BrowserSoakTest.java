@@ -55,7 +55,8 @@ class BrowserSoakTest {
                         .isLessThanOrEqualTo(before.processes() + 1);
                 assertThat(after.threads()).as("agent threads").isLessThanOrEqualTo(before.threads() + 3);
                 assertThat(after.files()).as("agent file descriptors").isLessThanOrEqualTo(before.files() + 8);
-                assertThat(agent.agent.browser().processes().size()).as("one browser: its processes are few").isLessThan(16);
+                // one browser: chromedriver, Chromium's ~10 helpers (zygotes, GPU, network, storage…) and a renderer per open page
+                assertThat(agent.agent.browser().processes().size()).as("one browser's processes").isLessThan(32);
                 double failed = end.samples("uxprobe_journey_runs_total", "result", "failure").stream().mapToDouble(Exposition.Sample::value).sum();
                 // failed runs (timeouts on a machine busy with other work) exercise the clean-up paths too; most must reach the page
                 assertThat(failed).as("failed runs of " + runs(end) + "; log:\n" + agent.log).isLessThanOrEqualTo(runs(end) * 3 / 4);
