@@ -152,9 +152,21 @@ final class BrowserProcess implements AutoCloseable {
         return !broken && running();
     }
 
-    /** Whether chromedriver and Chromium still run (a crashed or killed browser does not). */
+    /** Whether chromedriver and Chromium still run (a crashed or killed browser does not, even before it is reaped). */
     boolean running() {
-        return chromedriver.isAlive() && chromium.isAlive();
+        return runs(chromedriver) && runs(chromium);
+    }
+
+    /** Alive and not a zombie: a killed Chromium stays "alive" until chromedriver reaps it. */
+    private static boolean runs(ProcessHandle p) {
+        if (!p.isAlive()) return false;
+        try {
+            String stat = Files.readString(Path.of("/proc", Long.toString(p.pid()), "stat"));
+            int end = stat.lastIndexOf(')');
+            return end < 0 || end + 2 >= stat.length() || stat.charAt(end + 2) != 'Z';
+        } catch (IOException | RuntimeException noProc) {
+            return p.isAlive(); // no /proc here: alive is all we can know
+        }
     }
 
     /** Whether the browser answers a trivial command within {@code within}: a hung one does not. */
