@@ -159,19 +159,29 @@ final class BrowserProcess implements AutoCloseable {
 
     /** Alive and not a zombie: a killed Chromium stays "alive" until chromedriver reaps it. */
     private static boolean runs(ProcessHandle p) {
-        if (!p.isAlive()) return false;
+        return p.isAlive() && state(p) != 'Z';
+    }
+
+    /** Stopped (SIGSTOP, a debugger): it will answer nothing. */
+    private static boolean stopped(ProcessHandle p) {
+        char s = state(p);
+        return s == 'T' || s == 't';
+    }
+
+    /** The process's state letter from /proc ('R', 'S', 'Z', 'T', ...); '?' where there is no /proc. */
+    private static char state(ProcessHandle p) {
         try {
             String stat = Files.readString(Path.of("/proc", Long.toString(p.pid()), "stat"));
             int end = stat.lastIndexOf(')');
-            return end < 0 || end + 2 >= stat.length() || stat.charAt(end + 2) != 'Z';
+            return end < 0 || end + 2 >= stat.length() ? '?' : stat.charAt(end + 2);
         } catch (IOException | RuntimeException noProc) {
-            return p.isAlive(); // no /proc here: alive is all we can know
+            return '?';
         }
     }
 
-    /** Whether the browser answers a trivial command within {@code within}: a hung one does not. */
+    /** Whether the browser answers a trivial command within {@code within}: a hung or stopped one does not. */
     boolean answers(java.time.Duration within) {
-        if (!alive()) return false;
+        if (!alive() || stopped(chromium)) return false;
         CompletableFuture<Boolean> ping = CompletableFuture.supplyAsync(() -> {
             new org.openqa.selenium.bidi.module.Browser(driver).getUserContexts();
             return true;

@@ -43,6 +43,9 @@ public final class Chromium implements Browser, AutoCloseable {
     private static final long PING_NANOS = TimeUnit.MILLISECONDS.toNanos(400);
     /** A browser that does not answer a trivial command for this long, or a visit still running this long after its deadline, hangs. */
     static final Duration HANG = Duration.ofSeconds(5);
+    /** How many unanswered questions of {@link #HANG} make a browser hung. */
+    private static final int CONFIRM = 3;
+    private final java.util.Set<BrowserProcess> suspected = java.util.concurrent.ConcurrentHashMap.newKeySet();
 
     private final ChromiumSettings settings;
     private final Semaphore pages;
@@ -143,10 +146,22 @@ public final class Chromium implements Browser, AutoCloseable {
         return process;
     }
 
-    /** A browser that did not answer in time is asked again, patiently; only one that still does not answer is killed. */
+    /**
+     * A browser that did not answer in time is asked again, patiently: only one that answers none of {@link #CONFIRM}
+     * questions of {@link #HANG} each is killed. A browser starved of CPU answers late, and killing it would only make
+     * every run wait for a new one.
+     */
     private void suspect(BrowserProcess browser) {
+        if (!suspected.add(browser)) return; // already being asked
         Thread.ofVirtual().name("uxprobe-browser-check").start(() -> {
-            if (!browser.answers(HANG)) restart(browser);
+            try {
+                for (int i = 0; i < CONFIRM; i++) {
+                    if (browser.answers(HANG)) return;
+                }
+                restart(browser);
+            } finally {
+                suspected.remove(browser);
+            }
         });
     }
 

@@ -88,7 +88,7 @@ class BrowserLifecycleTest {
                     List.of(), List.of(), false, false, true, Duration.ofSeconds(3)));
             assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofMillis(3800));
             assertThat(hung.failure()).hasValueSatisfying(f -> assertThat(f.reason()).isEqualTo(FailureReason.BROWSER));
-            for (ProcessHandle p : first) p.onExit().get(10, TimeUnit.SECONDS);
+            for (ProcessHandle p : first) p.onExit().get(30, TimeUnit.SECONDS); // killed after 3 unanswered questions of 5 s
             chromium.start();
             assertThat(visit(chromium, new BrowserStep("page", new Position(Path.of("t.yaml"), 1, 1), Template.literal(pages.url("/ok")),
                     List.of(), List.of(), false, false, true, Duration.ofSeconds(8))).failure()).isEmpty();
