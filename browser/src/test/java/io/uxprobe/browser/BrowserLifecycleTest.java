@@ -47,6 +47,11 @@ class BrowserLifecycleTest {
                 List.of(), false, false, true, timeout);
     }
 
+    /** Chromium's main process: chromedriver's child (the other descendants are its zygotes, renderers and helpers). */
+    private static ProcessHandle main(List<ProcessHandle> browser) {
+        return browser.getFirst().children().findFirst().orElseThrow();
+    }
+
     private static Browser.Visit visit(Chromium chromium, BrowserStep step) {
         return chromium.visit(step, Variables.empty(), List.of(), System.nanoTime() + step.timeout().toNanos(), ErrorDetector.catalogOnly(), Redactor.none());
     }
@@ -60,7 +65,7 @@ class BrowserLifecycleTest {
             while (chromium.processes().size() < 3 && System.nanoTime() < until) Thread.sleep(50);
             Thread.sleep(500); // the page is open and waiting
             List<ProcessHandle> first = chromium.processes();
-            ProcessHandle browserMain = first.get(1); // after chromedriver: Chromium's main process
+            ProcessHandle browserMain = main(first);
             assertThat(browserMain.info().command().orElse("")).contains("chrom");
             browserMain.destroyForcibly();
 
@@ -81,7 +86,7 @@ class BrowserLifecycleTest {
         try (Chromium chromium = new Chromium(ChromiumSettings.of(System.getenv(), 2))) {
             chromium.start();
             List<ProcessHandle> first = chromium.processes();
-            ProcessHandle browserMain = first.get(1);
+            ProcessHandle browserMain = main(first);
             new ProcessBuilder("kill", "-STOP", Long.toString(browserMain.pid())).start().waitFor();
             long start = System.nanoTime();
             Browser.Visit hung = visit(chromium, new BrowserStep("page", new Position(Path.of("t.yaml"), 1, 1), Template.literal(pages.url("/ok")),
