@@ -165,14 +165,14 @@ public final class Chromium implements Browser, AutoCloseable {
         });
     }
 
-    /** Kills the browser if a late visit does not end within {@link #HANG}: it then hangs in a way a ping did not show. */
+    /** A late visit that has not ended within {@link #HANG} is stopped, and its browser asked whether it hangs. */
     private void watch(Future<Visit> late, BrowserProcess browser) {
         Thread.ofVirtual().name("uxprobe-page-watch").start(() -> {
             try {
                 late.get(HANG.toNanos(), TimeUnit.NANOSECONDS);
-            } catch (TimeoutException hung) {
+            } catch (TimeoutException stuck) {
                 late.cancel(true);
-                restart(browser);
+                suspect(browser);
             } catch (Exception ended) {
                 // it ended, one way or another
             }
