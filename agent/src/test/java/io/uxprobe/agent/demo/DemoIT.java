@@ -90,7 +90,9 @@ class DemoIT {
             assertThat(demo.waitFor(15, TimeUnit.SECONDS)).isTrue();
             assertThat(demo.exitValue()).isZero();
         } finally {
-            demo.destroyForcibly();
+            // SIGTERM first, even when the test failed: a killed agent could not close its Chromium
+            demo.destroy();
+            if (!demo.waitFor(20, TimeUnit.SECONDS)) demo.destroyForcibly();
         }
     }
 
