@@ -13,7 +13,7 @@ import io.uxprobe.probes.journey.JourneyResult;
 import io.uxprobe.probes.journey.JourneyRunner;
 import io.uxprobe.probes.journey.Request;
 import io.uxprobe.probes.journey.Settings;
-import io.uxprobe.probes.journey.Step;
+import io.uxprobe.probes.journey.HttpStep;
 import io.uxprobe.probes.journey.Tls;
 import io.uxprobe.probes.spec.Durations;
 import io.uxprobe.probes.spec.Position;
@@ -116,7 +116,7 @@ final class CheckCommand implements Callable<Integer> {
                 !noFollow, false, new Tls(Optional.ofNullable(caFile), insecure), Settings.BUILT_IN.state());
         String host = HttpUrl.parse(url).host();
         Request request = new Request(method.toUpperCase(Locale.ROOT), Template.literal(url), List.of(), requestHeaders, Body.NONE, !noFollow);
-        Step step = new Step(host, Position.unknown(Path.of("command line")), request,
+        HttpStep step = new HttpStep(host, Position.unknown(Path.of("command line")), request,
                 List.of(new Expectation.Status(allowed)), List.of(), Optional.empty(), !noErrorDetection || !failIfBody.isEmpty(), deadline,
                 settings.maxBodySize());
         Journey journey = new Journey("check", step.position(), settings, List.of(step));

@@ -141,16 +141,19 @@ final class DemoCommand implements Callable<Integer> {
                   %s/          status page
                   %s/metrics   Prometheus metrics
                   %s/-/healthy
-                journeys: login, search, playback, listen (examples/journeys), one line per run below
+                journeys: login, search, playback, listen, player-page and player (examples/journeys), one line per run below
+                player plays the web player (%s/player) in a headless Chromium
 
                 Break %s the way users met it, and watch its journeys fail:
                   curl -X POST '%s/admin/outage?mode=soft_html'
+                Only the web player's API, which only the browser journey sees:
+                  curl -X POST '%s/admin/outage?mode=player_api'
                 Other modes: %s
                 Heal it:
                   curl -X POST '%s/admin/outage?mode=none'
                 Ctrl-C stops everything.
-                """.formatted(service.regions().size(), interval, regionLines(service), agentUrl, agentUrl, agentUrl, first,
-                service.baseUrl(first), java.util.Arrays.stream(Outage.values()).map(Outage::id).collect(Collectors.joining(", ")),
+                """.formatted(service.regions().size(), interval, regionLines(service), agentUrl, agentUrl, agentUrl, service.baseUrl(first),
+                first, service.baseUrl(first), service.baseUrl(first), java.util.Arrays.stream(Outage.values()).map(Outage::id).collect(Collectors.joining(", ")),
                 service.baseUrl(first));
     }
 

@@ -2,6 +2,10 @@ package io.uxprobe.agent.cli;
 
 import io.prometheus.metrics.model.registry.PrometheusRegistry;
 import io.uxprobe.agent.Version;
+import io.uxprobe.agent.browser.AgentBrowser;
+import io.uxprobe.agent.browser.ArtifactStore;
+import io.uxprobe.agent.browser.BrowserEnvironment;
+import io.uxprobe.agent.browser.SavedEvidence;
 import io.uxprobe.agent.config.JourneyFiles;
 import io.uxprobe.agent.log.RunLog;
 import io.uxprobe.agent.metrics.MetricsPush;
@@ -86,10 +90,20 @@ final class RunCommand implements Callable<Integer> {
             description = "The job label of the pushed group (default " + MetricsPush.DEFAULT_JOB + "); the group is job + region. Needs --push-gateway.")
     String pushJob;
 
+    @Option(names = "--max-pages", paramLabel = "N", defaultValue = "2",
+            description = "Browser pages open at once, at most, for journeys with browser steps (default ${DEFAULT-VALUE}).")
+    int maxPages;
+
+    @Option(names = "--artifacts", paramLabel = "DIR",
+            description = "Where a failed browser step's screenshot and visible text go (default: an 'artifacts' folder beside the "
+                    + "JUnit or JSON report, else ./uxprobe-artifacts).")
+    Path artifacts;
+
     @Override
     public Integer call() throws IOException {
         checkPush();
         OtlpSettings otlpSettings = otlp.settings(parent.environment, spec.commandLine());
+        if (maxPages < 1) throw new picocli.CommandLine.ParameterException(spec.commandLine(), "--max-pages must be at least 1");
         List<JourneyFile> loaded;
         try {
             loaded = journeyFiles.load(parent.environment);
@@ -108,19 +122,27 @@ final class RunCommand implements Callable<Integer> {
         Instant startedAt = Instant.now();
         List<RunReport.Run> runs = new ArrayList<>();
         SpanExport spans = Otlp.spans(otlpSettings, Version.current(), new RunLog(spec.commandLine().getErr(), RunLog.Format.TEXT, Clock.systemUTC()));
-        try (HttpClients clients = new HttpClients(); Watchdog watchdog = new Watchdog()) {
+        ArtifactStore store = new ArtifactStore(artifactsDir());
+        try (HttpClients clients = new HttpClients(); Watchdog watchdog = new Watchdog();
+                AgentBrowser browser = new AgentBrowser(BrowserEnvironment.of(parent.environment), maxPages)) {
+            try {
+                browser.startFor(selected(loaded)); // before the first step's clock starts
+            } catch (IOException e) {
+                spec.commandLine().getErr().println("uxprobe: " + e.getMessage() + "; browser steps fail with 'browser'");
+            }
             for (JourneyFile file : loaded) {
                 ErrorDetector detector = new ErrorDetector(file.errorSignatures());
-                JourneyRunner runner = new JourneyRunner(clients, verbose ? detector.explaining() : detector, Clock.systemUTC());
+                JourneyRunner runner = new JourneyRunner(clients, verbose ? detector.explaining() : detector, Clock.systemUTC(), browser);
                 for (Journey journey : file.journeys()) {
                     if (!only.isEmpty() && !only.contains(journey.name())) continue;
                     for (Region r : JourneyFiles.regions(file, ownRegion)) {
                         JourneyResult result = watchdog.await(journey, file.redactor(),
                                 progress -> runner.run(journey, r.varsOver(file.vars()), file.redactor(), r.egress(), progress));
                         spans.export(r.name(), result);
-                        RunReport.Run run = new RunReport.Run(r.name(), result);
+                        String title = r.name().equals(ownRegion) ? journey.name() : journey.name() + "@" + r.name();
+                        RunReport.Run run = new RunReport.Run(r.name(), result, saveEvidence(store, title, result));
                         runs.add(run);
-                        console.journey(run.region().equals(ownRegion) ? journey.name() : journey.name() + "@" + run.region(), run.result());
+                        console.journey(title, result, run.evidence());
                     }
                 }
             }
@@ -157,5 +179,29 @@ final class RunCommand implements Callable<Integer> {
         } catch (IllegalArgumentException e) {
             throw new CommandLine.ParameterException(cli, "--push-gateway: " + e.getMessage());
         }
+    }
+
+    /** The files with only the journeys this run plays, so a browser starts only when one of them needs it. */
+    private List<JourneyFile> selected(List<JourneyFile> loaded) {
+        if (only.isEmpty()) return loaded;
+        return loaded.stream().map(f -> new JourneyFile(f.source(), f.vars(), f.errorSignatures(),
+                f.journeys().stream().filter(j -> only.contains(j.name())).toList(), f.secrets())).filter(f -> !f.journeys().isEmpty()).toList();
+    }
+
+    private List<SavedEvidence> saveEvidence(ArtifactStore store, String title, JourneyResult result) {
+        try {
+            return store.save(title, result);
+        } catch (IOException e) {
+            spec.commandLine().getErr().println("uxprobe: cannot save the evidence of " + title + " in " + store.dir() + ": " + e.getMessage());
+            return List.of();
+        }
+    }
+
+    /** {@code --artifacts}, else an {@code artifacts} folder beside the reports, else {@code ./uxprobe-artifacts}. */
+    private Path artifactsDir() {
+        if (artifacts != null) return artifacts;
+        Path report = junit != null ? junit : json;
+        Path parent = report == null ? null : report.toAbsolutePath().getParent();
+        return parent != null ? parent.resolve("artifacts") : Path.of("uxprobe-artifacts");
     }
 }

@@ -71,6 +71,14 @@ final class ServeCommand implements Callable<Integer> {
     @Option(names = "--no-watch", description = "Does not reload when a journey file changes on disk.")
     boolean noWatch;
 
+    @Option(names = "--max-pages", paramLabel = "N", defaultValue = "2",
+            description = "Browser pages open at once, at most, for journeys with browser steps (default ${DEFAULT-VALUE}).")
+    int maxPages;
+
+    @Option(names = "--artifacts", paramLabel = "DIR",
+            description = "Where failed browser steps' screenshots and visible texts go, 5 per step kept (default: a temporary folder).")
+    Path artifacts;
+
     @Override
     public Integer call() throws Exception {
         CommandLine cli = spec.commandLine();
@@ -81,9 +89,9 @@ final class ServeCommand implements Callable<Integer> {
             return ExitCodes.USAGE;
         }
         ServeConfig config = new ServeConfig(journeyFiles.files, journeyFiles.vars(), Optional.ofNullable(region).filter(r -> !r.isBlank()),
-                address(listen, cli), Optional.ofNullable(webConfig), positive(maxConcurrency, cli),
+                address(listen, cli), Optional.ofNullable(webConfig), positive(maxConcurrency, "--max-concurrency", cli),
                 Durations.parse(grace).orElseThrow(() -> new CommandLine.ParameterException(cli, "--grace '" + grace + "' is not a duration such as 30s")),
-                !noWatch, otlp.settings(parent.environment, cli));
+                !noWatch, otlp.settings(parent.environment, cli), positive(maxPages, "--max-pages", cli), Optional.ofNullable(artifacts));
         RunLog log = new RunLog(cli.getErr(), format(logFormat, cli), Clock.systemUTC());
         Agent agent;
         try {
@@ -111,8 +119,8 @@ final class ServeCommand implements Callable<Integer> {
         }
     }
 
-    private static int positive(int n, CommandLine cli) {
-        if (n < 1) throw new CommandLine.ParameterException(cli, "--max-concurrency must be at least 1");
+    private static int positive(int n, String option, CommandLine cli) {
+        if (n < 1) throw new CommandLine.ParameterException(cli, option + " must be at least 1");
         return n;
     }
 

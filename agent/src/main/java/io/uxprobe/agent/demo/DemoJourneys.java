@@ -3,6 +3,7 @@ package io.uxprobe.agent.demo;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
+import io.uxprobe.probes.spec.Durations;
 import io.uxprobe.demo.DemoService;
 import java.io.IOException;
 import java.io.InputStream;
@@ -19,7 +20,7 @@ import java.util.List;
 public final class DemoJourneys {
 
     /** The example journeys, bundled in the jar from examples/journeys. */
-    static final List<String> EXAMPLES = List.of("login.yaml", "search.yaml", "playback.yaml", "listen.yaml");
+    static final List<String> EXAMPLES = List.of("login.yaml", "search.yaml", "playback.yaml", "listen.yaml", "player.yaml");
 
     private static final YAMLMapper YAML = new YAMLMapper();
 
@@ -33,8 +34,11 @@ public final class DemoJourneys {
             ObjectNode defaults = file.with("defaults");
             defaults.put("interval", interval);
             // a run must end before the next starts; 'slow' (3 s) outages then show as timeouts
-            defaults.put("timeout", "4s");
-            defaults.put("stepTimeout", "2500ms");
+            // a page in a browser takes longer than an API call and costs a CPU's seconds: it runs a third as often
+            boolean browser = name.equals("player.yaml");
+            if (browser) defaults.put("interval", Durations.format(Durations.parse(interval).orElseThrow().multipliedBy(3)));
+            defaults.put("timeout", browser ? "4800ms" : "4s");
+            defaults.put("stepTimeout", browser ? "4500ms" : "2500ms");
             ArrayNode regions = file.putArray("regions");
             for (String region : service.regions()) {
                 regions.addObject().put("name", region).putObject("vars").put("base", service.baseUrl(region));

@@ -6,6 +6,8 @@ import io.micrometer.core.instrument.Meter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Tags;
 import io.micrometer.core.instrument.Timer;
+import io.uxprobe.probes.browser.Vital;
+import io.uxprobe.probes.journey.BrowserStep;
 import io.uxprobe.probes.journey.Failure;
 import io.uxprobe.probes.journey.FailureReason;
 import io.uxprobe.probes.journey.Journey;
@@ -54,6 +56,10 @@ public final class JourneyMetrics {
     public static final String HTTP_RESPONSES = "uxprobe.http.responses";
     public static final String STREAM_BYTES_PER_SECOND = "uxprobe.stream.bytes.per.second";
     public static final String TLS_CERT_EXPIRY = "uxprobe.tls.cert.expiry.timestamp";
+    public static final String BROWSER_VITALS = "uxprobe.browser.vitals";
+    public static final String BROWSER_CLS = "uxprobe.browser.cls";
+    public static final String BROWSER_CONSOLE_ERRORS = "uxprobe.browser.console.errors";
+    public static final String BROWSER_FAILED_REQUESTS = "uxprobe.browser.failed.requests";
 
     public static final String JOURNEY = "journey";
     public static final String STEP = "step";
@@ -63,6 +69,7 @@ public final class JourneyMetrics {
     public static final String REASON = "reason";
     public static final String SIGNATURE = "signature";
     public static final String CODE = "code";
+    public static final String VITAL = "vital";
 
     public static final String SUCCESS = "success";
     public static final String FAILURE = "failure";
@@ -77,6 +84,9 @@ public final class JourneyMetrics {
             Duration.ofMillis(2500), Duration.ofSeconds(5), Duration.ofSeconds(10), Duration.ofSeconds(20),
             Duration.ofSeconds(30), Duration.ofSeconds(60));
 
+    /** Bucket bounds of CLS: Google's good (0.1) and poor (0.25) lines, and steps around them. */
+    public static final double[] CLS_BUCKETS = {0.01, 0.05, 0.1, 0.15, 0.25, 0.5, 1};
+
     private static final String SECONDS = "seconds";
     private static final String PREFIX = "uxprobe.";
 
@@ -89,6 +99,10 @@ public final class JourneyMetrics {
     private final Meter.MeterProvider<Timer> journeyDuration;
     private final Meter.MeterProvider<Timer> stepDuration;
     private final Meter.MeterProvider<Timer> stepPhase;
+    private final Meter.MeterProvider<Timer> vitals;
+    private final Meter.MeterProvider<io.micrometer.core.instrument.DistributionSummary> cls;
+    private final Meter.MeterProvider<Counter> consoleErrors;
+    private final Meter.MeterProvider<Counter> failedRequests;
     /** The values gauges read; held here so they live exactly as long as their series. */
     private final Map<GaugeKey, Level> levels = new ConcurrentHashMap<>();
     private final Map<RunKey, RunMeters> runMeters = new ConcurrentHashMap<>();
@@ -114,6 +128,19 @@ public final class JourneyMetrics {
         stepDuration = histogram(STEP_DURATION, "How long steps took, for steps that sent a request");
         stepPhase = histogram(STEP_PHASE, "How long each phase of a step took (dns, connect, tls, request, ttfb, transfer); "
                 + "0 for a phase that did not happen");
+        vitals = histogram(BROWSER_VITALS, "Web Vitals of browser steps (ttfb, fcp, lcp, and inp for steps that interact), "
+                + "as the page's PerformanceObserver measured them");
+        cls = io.micrometer.core.instrument.DistributionSummary.builder(BROWSER_CLS)
+                .description("Cumulative layout shift of browser steps: the largest burst of unexpected layout shifts (a score)")
+                .serviceLevelObjectives(CLS_BUCKETS)
+                .publishPercentileHistogram(false)
+                .withRegistry(registry);
+        consoleErrors = Counter.builder(BROWSER_CONSOLE_ERRORS)
+                .description("Errors in the console of browser steps' pages (console.error and uncaught exceptions)")
+                .withRegistry(registry);
+        failedRequests = Counter.builder(BROWSER_FAILED_REQUESTS)
+                .description("Requests of browser steps' pages that got no answer or a 4xx/5xx status")
+                .withRegistry(registry);
     }
 
     private Meter.MeterProvider<Timer> histogram(String name, String description) {
@@ -148,9 +175,21 @@ public final class JourneyMetrics {
         for (Step step : journey.steps()) {
             Tags stepTags = journeyTags.and(STEP, step.name());
             stepDuration.withTags(stepTags);
-            for (Phase phase : Phase.values()) stepPhase.withTags(stepTags.and(PHASE, phase.label()));
-            for (FailureReason reason : FailureReason.values()) stepFailures.withTags(stepTags.and(REASON, reason.label()));
-            for (String code : PRE_CREATED_CODES) httpResponses.withTags(stepTags.and(CODE, code));
+            if (step instanceof BrowserStep page) {
+                for (Vital vital : Vital.values()) {
+                    if (vital != Vital.INP || page.interacts()) vitals.withTags(stepTags.and(VITAL, vital.label()));
+                }
+                cls.withTags(stepTags);
+                consoleErrors.withTags(stepTags);
+                failedRequests.withTags(stepTags);
+            } else {
+                for (Phase phase : Phase.values()) stepPhase.withTags(stepTags.and(PHASE, phase.label()));
+                for (String code : PRE_CREATED_CODES) httpResponses.withTags(stepTags.and(CODE, code));
+            }
+            for (FailureReason reason : FailureReason.values()) {
+                // only a browser step can fail with 'browser'
+                if (reason != FailureReason.BROWSER || step instanceof BrowserStep) stepFailures.withTags(stepTags.and(REASON, reason.label()));
+            }
             // A step with errorSignatures: off never reports a signature.
             if (step.errorSignatures()) {
                 for (String id : signatureIds) errorMessages.withTags(stepTags.and(SIGNATURE, id));
@@ -176,7 +215,7 @@ public final class JourneyMetrics {
         meters.success.set(passed ? 1 : 0);
         meters.lastRun.set(epochSeconds(result.startedAt().plus(result.duration())));
         for (StepResult step : result.steps()) {
-            if (step.outcome() != Outcome.SKIPPED) recordStep(meters.step(step.name()), step);
+            if (step.outcome() != Outcome.SKIPPED) recordStep(meters.step(step.name(), step.page().isPresent()), step);
         }
     }
 
@@ -187,8 +226,14 @@ public final class JourneyMetrics {
         if (waited(step)) {
             meters.duration.record(step.duration());
             // Zeros too: a pooled connection's user waited 0 for dns, and every phase then counts every step.
-            for (Phase phase : Phase.values()) meters.phases[phase.ordinal()].record(step.phases().get(phase));
+            if (step.page().isEmpty()) for (Phase phase : Phase.values()) meters.phases[phase.ordinal()].record(step.phases().get(phase));
         }
+        step.page().ifPresent(page -> {
+            page.vitals().times().forEach((vital, d) -> vitals.withTags(stepTags.and(VITAL, vital.label())).record(d));
+            page.vitals().cls().ifPresent(score -> cls.withTags(stepTags).record(score));
+            if (page.consoleErrorCount() > 0) consoleErrors.withTags(stepTags).increment(page.consoleErrorCount());
+            if (page.failedRequestCount() > 0) failedRequests.withTags(stepTags).increment(page.failedRequestCount());
+        });
         step.bytesPerSecond().ifPresent(rate -> level(new GaugeKey(STREAM_BYTES_PER_SECOND, stepTags),
                 "Throughput of the last run of a stream step that measured one, in bytes per second", null).set(rate));
         step.certificateExpiry().ifPresent(expiry -> level(new GaugeKey(TLS_CERT_EXPIRY, stepTags),
@@ -285,23 +330,24 @@ public final class JourneyMetrics {
                     "When the last run of the journey finished, in seconds since the epoch", SECONDS);
         }
 
-        StepMeters step(String name) {
-            return steps.computeIfAbsent(name, n -> new StepMeters(tags.and(STEP, n)));
+        StepMeters step(String name, boolean browser) {
+            return steps.computeIfAbsent(name, n -> new StepMeters(tags.and(STEP, n), browser));
         }
     }
 
-    /** A step's meters recorded on every run: its duration, its phases, and 2xx answers. */
+    /** A step's meters recorded on every run: its duration, and for an HTTP step its phases and 2xx answers. */
     private final class StepMeters {
         final Tags tags;
         final Timer duration;
         final Timer[] phases = new Timer[Phase.values().length];
         final Counter ok;
 
-        StepMeters(Tags tags) {
+        /** @param browser a browser step: it has no phases and no HTTP answers of its own */
+        StepMeters(Tags tags, boolean browser) {
             this.tags = tags;
             duration = stepDuration.withTags(tags);
-            for (Phase phase : Phase.values()) phases[phase.ordinal()] = stepPhase.withTags(tags.and(PHASE, phase.label()));
-            ok = httpResponses.withTags(tags.and(CODE, "2xx"));
+            if (!browser) for (Phase phase : Phase.values()) phases[phase.ordinal()] = stepPhase.withTags(tags.and(PHASE, phase.label()));
+            ok = browser ? null : httpResponses.withTags(tags.and(CODE, "2xx"));
         }
 
         /** The responses counter of a status class; 2xx, nearly every answer, without a lookup. */

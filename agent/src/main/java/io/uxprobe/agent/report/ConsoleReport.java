@@ -7,7 +7,9 @@ import io.uxprobe.probes.journey.JourneyResult;
 import io.uxprobe.probes.journey.Outcome;
 import io.uxprobe.probes.journey.StepResult;
 import io.uxprobe.probes.spec.DataSize;
+import io.uxprobe.agent.browser.SavedEvidence;
 import java.io.PrintWriter;
+import java.util.List;
 
 /**
  * What a person reads in a terminal or a CI log: a line per journey, a line per step with status and phase
@@ -34,12 +36,19 @@ public final class ConsoleReport {
 
     /** @param title the journey's name, with its region when it ran from one of the file's regions */
     public void journey(String title, JourneyResult result) {
+        journey(title, result, List.of());
+    }
+
+    /** @param evidence the saved screenshots and texts of its failed browser steps */
+    public void journey(String title, JourneyResult result, List<SavedEvidence> evidence) {
         // a failed run names its trace, to find what the backend did with its requests
         String trace = result.passed() ? "" : result.trace().map(t -> "  trace " + t.traceId()).orElse("");
         out.printf("%s %s  %s%s%n", result.passed() ? "PASS" : "FAIL", Printable.line(title), Format.duration(result.duration()), trace);
         for (StepResult step : result.steps()) {
             out.println(step(step));
             if (explain && step.outcome() != Outcome.SKIPPED) out.print(explanation(step.detection()));
+            evidence.stream().filter(e -> e.step().equals(step.name())).forEach(e -> out.println("        evidence: "
+                    + e.screenshot().map(p -> Printable.line(p.toString()) + ", ").orElse("") + Printable.line(e.text().toString())));
         }
         out.flush();
     }
@@ -81,6 +90,12 @@ public final class ConsoleReport {
         b.append(Format.duration(s.duration()));
         String phases = Format.phases(s.phases());
         if (!phases.isEmpty()) b.append("  (").append(phases).append(')');
+        s.page().ifPresent(page -> {
+            String vitals = Format.vitals(page.vitals());
+            if (!vitals.isEmpty()) b.append("  (").append(vitals).append(')');
+            if (page.consoleErrorCount() > 0) b.append("  ").append(page.consoleErrorCount()).append(" console error(s)");
+            if (page.failedRequestCount() > 0) b.append("  ").append(page.failedRequestCount()).append(" failed request(s)");
+        });
         s.bytesPerSecond().ifPresent(rate -> b.append("  ").append(DataSize.ofBytes(s.bytes())).append(" at ")
                 .append(DataSize.ofBytes((long) rate)).append("/s"));
         s.failure().ifPresent(f -> b.append(System.lineSeparator()).append("        ").append(f.reason().label()).append(": ")

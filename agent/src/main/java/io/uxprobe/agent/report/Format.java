@@ -28,6 +28,16 @@ final class Format {
         return j.toString();
     }
 
+    /** {@code ttfb 12ms · fcp 80ms · lcp 120ms · inp 24ms · cls 0.01}: the vitals a page reported. */
+    static String vitals(io.uxprobe.probes.browser.Vitals v) {
+        StringJoiner j = new StringJoiner(" · ");
+        for (io.uxprobe.probes.browser.Vital vital : io.uxprobe.probes.browser.Vital.values()) {
+            v.get(vital).ifPresent(d -> j.add(vital.label() + " " + duration(d)));
+        }
+        v.cls().ifPresent(cls -> j.add(String.format(Locale.ROOT, "cls %.2f", cls)));
+        return j.toString();
+    }
+
     static double seconds(Duration d) {
         return d.toNanos() / 1e9;
     }

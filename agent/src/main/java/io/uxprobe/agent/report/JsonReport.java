@@ -44,7 +44,15 @@ public final class JsonReport {
             jn.put("durationSeconds", Format.seconds(j.duration()));
             j.trace().ifPresent(t -> jn.put("traceId", t.traceId()).put("spanId", t.spanId()));
             ArrayNode steps = jn.putArray("steps");
-            for (StepResult s : j.steps()) steps.add(step(s));
+            for (StepResult s : j.steps()) {
+                ObjectNode sn = step(s);
+                run.evidence(s.name()).ifPresent(e -> {
+                    ObjectNode en = sn.putObject("evidence");
+                    e.screenshot().ifPresent(p -> en.put("screenshot", p.toString()));
+                    en.put("text", e.text().toString());
+                });
+                steps.add(sn);
+            }
         }
         return root;
     }
@@ -63,6 +71,17 @@ public final class JsonReport {
         n.put("bytes", s.bytes());
         s.bytesPerSecond().ifPresent(rate -> n.put("bytesPerSecond", rate));
         s.certificateExpiry().ifPresent(t -> n.put("certificateExpiry", t.toString()));
+        s.page().ifPresent(page -> {
+            ObjectNode pn = n.putObject("page");
+            pn.put("finalUrl", page.finalUrl());
+            ObjectNode vitals = pn.putObject("vitalsSeconds");
+            page.vitals().times().forEach((vital, d) -> vitals.put(vital.label(), Format.seconds(d)));
+            page.vitals().cls().ifPresent(cls -> pn.put("cls", cls));
+            pn.put("consoleErrors", page.consoleErrorCount());
+            page.consoleErrors().forEach(pn.withArray("consoleErrorsSeen")::add);
+            pn.put("failedRequests", page.failedRequestCount());
+            page.failedRequests().forEach(pn.withArray("failedRequestsSeen")::add);
+        });
         s.failure().ifPresent(f -> {
             ObjectNode fn = n.putObject("failure");
             fn.put("reason", f.reason().label());

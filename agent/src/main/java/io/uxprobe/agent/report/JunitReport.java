@@ -1,6 +1,7 @@
 package io.uxprobe.agent.report;
 
 import io.uxprobe.agent.text.Printable;
+import io.uxprobe.agent.browser.SavedEvidence;
 import io.uxprobe.probes.journey.JourneyResult;
 import io.uxprobe.probes.journey.Outcome;
 import io.uxprobe.probes.journey.StepResult;
@@ -41,7 +42,7 @@ public final class JunitReport {
             x.writeAttribute("name", "uxprobe");
             x.writeAttribute("tests", Long.toString(report.runs().stream().mapToLong(r -> r.result().steps().size()).sum()));
             x.writeAttribute("failures", Long.toString(report.failedCount()));
-            for (RunReport.Run run : report.runs()) suite(x, report.title(run), run.result(), run.region());
+            for (RunReport.Run run : report.runs()) suite(x, report.title(run), run, run.region());
             x.writeCharacters("\n");
             x.writeEndElement();
             x.writeEndDocument();
@@ -51,7 +52,8 @@ public final class JunitReport {
         }
     }
 
-    private static void suite(XMLStreamWriter x, String title, JourneyResult j, String region) throws XMLStreamException {
+    private static void suite(XMLStreamWriter x, String title, RunReport.Run run, String region) throws XMLStreamException {
+        JourneyResult j = run.result();
         x.writeCharacters("\n  ");
         x.writeStartElement("testsuite");
         attribute(x, "name", title);
@@ -67,12 +69,13 @@ public final class JunitReport {
         x.writeAttribute("name", "region");
         attribute(x, "value", region);
         x.writeEndElement();
-        for (StepResult s : j.steps()) testcase(x, title, s);
+        for (StepResult s : j.steps()) testcase(x, title, s, run.evidence(s.name()));
         x.writeCharacters("\n  ");
         x.writeEndElement();
     }
 
-    private static void testcase(XMLStreamWriter x, String journey, StepResult s) throws XMLStreamException {
+    private static void testcase(XMLStreamWriter x, String journey, StepResult s, java.util.Optional<SavedEvidence> evidence)
+            throws XMLStreamException {
         x.writeCharacters("\n    ");
         x.writeStartElement("testcase");
         attribute(x, "classname", journey);
@@ -88,6 +91,15 @@ public final class JunitReport {
             x.writeAttribute("type", f.reason().label());
             attribute(x, "message", f.reason().label() + ": " + f.detail());
             x.writeCharacters(Printable.lines(ConsoleReport.step(s)));
+            x.writeEndElement();
+        }
+        if (evidence.isPresent()) {
+            // the attachment convention of Jenkins' JUnit Attachments plugin and GitLab: one [[ATTACHMENT|path]] per line
+            x.writeStartElement("system-out");
+            StringBuilder files = new StringBuilder();
+            evidence.get().screenshot().ifPresent(p -> files.append("[[ATTACHMENT|").append(p.toAbsolutePath()).append("]]\n"));
+            files.append("[[ATTACHMENT|").append(evidence.get().text().toAbsolutePath()).append("]]\n");
+            x.writeCharacters(files.toString());
             x.writeEndElement();
         }
         x.writeEndElement();

@@ -1,5 +1,6 @@
 package io.uxprobe.agent.report;
 
+import io.uxprobe.agent.browser.SavedEvidence;
 import io.uxprobe.probes.journey.JourneyResult;
 import java.time.Instant;
 import java.util.List;
@@ -11,8 +12,22 @@ import java.util.List;
  */
 public record RunReport(String region, Instant startedAt, List<Run> runs) {
 
-    /** One journey run, and the region it ran from. */
-    public record Run(String region, JourneyResult result) {}
+    /** One journey run, the region it ran from, and the saved evidence of its failed browser steps. */
+    public record Run(String region, JourneyResult result, List<SavedEvidence> evidence) {
+
+        public Run {
+            evidence = List.copyOf(evidence);
+        }
+
+        public Run(String region, JourneyResult result) {
+            this(region, result, List.of());
+        }
+
+        /** The evidence saved for a step, if it failed in a browser. */
+        public java.util.Optional<SavedEvidence> evidence(String step) {
+            return evidence.stream().filter(e -> e.step().equals(step)).findFirst();
+        }
+    }
 
     public RunReport {
         runs = List.copyOf(runs);

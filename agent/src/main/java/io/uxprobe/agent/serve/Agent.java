@@ -2,6 +2,9 @@ package io.uxprobe.agent.serve;
 
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.uxprobe.agent.Version;
+import io.uxprobe.agent.browser.AgentBrowser;
+import io.uxprobe.agent.browser.ArtifactStore;
+import io.uxprobe.agent.browser.BrowserEnvironment;
 import io.uxprobe.agent.config.JourneyFiles;
 import io.uxprobe.agent.log.RunLog;
 import io.uxprobe.agent.metrics.AgentMetrics;
@@ -60,6 +63,8 @@ public final class Agent implements AutoCloseable {
     private final AgentMetrics agentMetrics;
     private final JourneyMetrics journeyMetrics;
     private final HttpClients clients = new HttpClients();
+    private final AgentBrowser browser;
+    private final ArtifactStore artifacts;
     private final Scheduler scheduler;
     private final Watchdog watchdog = new Watchdog();
     private final SpanExport spans;
@@ -85,10 +90,12 @@ public final class Agent implements AutoCloseable {
         this.agentMetrics = new AgentMetrics(region, Version.current(), Otlp.metrics(config.otlp(), Version.current(), log));
         this.spans = Otlp.spans(config.otlp(), Version.current(), log);
         this.journeyMetrics = agentMetrics.journeys();
+        this.browser = new AgentBrowser(BrowserEnvironment.of(env), config.maxPages());
+        this.artifacts = new ArtifactStore(config.artifacts().orElseGet(Agent::temporaryArtifacts));
         this.scheduler = new Scheduler(config.maxConcurrency(), RandomGenerator.getDefault(),
                 (probe, e) -> log.error("journey run crashed (a bug in uxprobe)", RunLog.fields("probe", probe.key(), "error", String.valueOf(e))));
         this.server = WebServer.start(config.listen(), web, registry().getPrometheusRegistry(),
-                new Endpoints(this, new StatusPage(board), new StatusApi(board)));
+                new Endpoints(this, new StatusPage(board), new StatusApi(board), artifacts));
         this.notifier = new Notifier(StatusUrl.derive(config.listen(), server.port(), web.tls()), log);
         board.addListener(notifier);
         apply(files, notify);
@@ -168,18 +175,19 @@ public final class Agent implements AutoCloseable {
     private synchronized void apply(List<JourneyFile> files, Map<String, NotifySettings> notify) {
         Map<String, JourneyProbe> next = new HashMap<>();
         for (JourneyFile file : files) {
-            JourneyRunner runner = new JourneyRunner(clients, new ErrorDetector(file.errorSignatures()), Clock.systemUTC());
+            JourneyRunner runner = new JourneyRunner(clients, new ErrorDetector(file.errorSignatures()), Clock.systemUTC(), browser);
             Set<String> signatures = JourneyFiles.signatureIds(file);
             for (Journey journey : file.journeys()) {
                 for (Region r : JourneyFiles.regions(file, region)) {
                     JourneyProbe probe = new JourneyProbe(journey, r.name(), r.egress(), runner, watchdog, r.varsOver(file.vars()), file.redactor(),
-                            journeyMetrics, board, log, spans);
+                            journeyMetrics, board, log, spans, artifacts, r.name().equals(region) ? journey.name() : journey.name() + "@" + r.name());
                     journeyMetrics.register(journey, r.name(), signatures);
                     board.register(journey.name(), r.name(), journey.settings().state());
                     next.put(probe.key(), probe);
                 }
             }
         }
+        if (AgentBrowser.needed(files)) startBrowser(files);
         probes.forEach((key, old) -> {
             if (!next.containsKey(key)) old.retire();
         });
@@ -192,6 +200,35 @@ public final class Agent implements AutoCloseable {
         summary = names.size() + (names.size() == 1 ? " journey" : " journeys") + " (" + String.join(", ", names) + ")";
     }
 
+    /** Starts the browser beside the first runs, so that the first browser step does not pay for it; once per agent. */
+    private void startBrowser(List<JourneyFile> files) {
+        Thread.ofVirtual().name("uxprobe-browser-start").start(() -> {
+            try {
+                browser.startFor(files).ifPresent(started -> log.info("browser started", RunLog.fields("browser", started,
+                        "artifacts", artifacts.dir().toString())));
+            } catch (IOException e) {
+                log.error("cannot start the browser; browser steps fail with 'browser'", RunLog.fields("error", String.valueOf(e.getMessage())));
+            }
+        });
+    }
+
+    /** The agent's browser: not started while no journey has a browser step. */
+    public AgentBrowser browser() {
+        return browser;
+    }
+
+    public ArtifactStore artifacts() {
+        return artifacts;
+    }
+
+    private static java.nio.file.Path temporaryArtifacts() {
+        try {
+            return java.nio.file.Files.createTempDirectory("uxprobe-artifacts-");
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException("cannot make a folder for browser evidence: " + e.getMessage(), e);
+        }
+    }
+
     /** Stops scheduling, lets runs under way finish within the grace period, then closes the endpoints. */
     public void stop(Duration grace) {
         try {
@@ -199,6 +236,7 @@ public final class Agent implements AutoCloseable {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
+        browser.close(); // after the last runs: no Chromium process outlives the agent
         notifier.close(grace); // state changes of the last runs still go out
         try {
             if (watcher != null) watcher.close();

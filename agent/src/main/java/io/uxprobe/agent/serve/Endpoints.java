@@ -2,6 +2,7 @@ package io.uxprobe.agent.serve;
 
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpHandler;
+import io.uxprobe.agent.browser.ArtifactStore;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
@@ -15,11 +16,13 @@ final class Endpoints implements HttpHandler {
     private final Agent agent;
     private final HttpHandler statusPage;
     private final HttpHandler statusApi;
+    private final ArtifactStore artifacts;
 
-    Endpoints(Agent agent, HttpHandler statusPage, HttpHandler statusApi) {
+    Endpoints(Agent agent, HttpHandler statusPage, HttpHandler statusApi, ArtifactStore artifacts) {
         this.agent = agent;
         this.statusPage = statusPage;
         this.statusApi = statusApi;
+        this.artifacts = artifacts;
     }
 
     @Override
@@ -28,7 +31,10 @@ final class Endpoints implements HttpHandler {
         switch (path) {
             case "/" -> statusPage.handle(exchange);
             case "/api/status" -> statusApi.handle(exchange);
-            default -> agentEndpoint(exchange, path);
+            default -> {
+                if (path.startsWith("/artifacts/")) evidence(exchange, path.substring("/artifacts/".length()));
+                else agentEndpoint(exchange, path);
+            }
         }
     }
 
@@ -54,6 +60,29 @@ final class Endpoints implements HttpHandler {
                 }
                 default -> reply(exchange, 404, "no such page: " + path + "; uxprobe serves /, /api/status, /metrics, /-/healthy, "
                         + "/-/ready and POST /-/reload\n");
+            }
+        }
+    }
+
+    /** A screenshot or visible text of a failed browser step, as the status page links it. */
+    private void evidence(HttpExchange exchange, String name) throws IOException {
+        try (exchange) {
+            java.util.Optional<java.nio.file.Path> file = artifacts.file(name);
+            if (file.isEmpty() || !exchange.getRequestMethod().matches("GET|HEAD")) {
+                reply(exchange, 404, "no such evidence: " + name + " (uxprobe keeps the last " + ArtifactStore.KEEP + " of each step)\n");
+                return;
+            }
+            byte[] body = java.nio.file.Files.readAllBytes(file.get());
+            exchange.getResponseHeaders().set("Content-Type", name.endsWith(".png") ? "image/png" : "text/plain; charset=utf-8");
+            exchange.getResponseHeaders().set("X-Content-Type-Options", "nosniff");
+            exchange.getResponseHeaders().set("Content-Security-Policy", "default-src 'none'");
+            if (exchange.getRequestMethod().equals("HEAD")) {
+                exchange.sendResponseHeaders(200, -1);
+                return;
+            }
+            exchange.sendResponseHeaders(200, body.length);
+            try (OutputStream out = exchange.getResponseBody()) {
+                out.write(body);
             }
         }
     }

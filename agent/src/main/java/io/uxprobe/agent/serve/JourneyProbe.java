@@ -1,5 +1,7 @@
 package io.uxprobe.agent.serve;
 
+import io.uxprobe.agent.browser.ArtifactStore;
+import io.uxprobe.agent.browser.SavedEvidence;
 import io.uxprobe.agent.log.RunLog;
 import io.uxprobe.agent.metrics.JourneyMetrics;
 import io.uxprobe.agent.otlp.SpanExport;
@@ -12,7 +14,9 @@ import io.uxprobe.probes.journey.JourneyResult;
 import io.uxprobe.probes.journey.JourneyRunner;
 import io.uxprobe.probes.template.Redactor;
 import io.uxprobe.probes.template.Variables;
+import java.io.IOException;
 import java.time.Duration;
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -33,10 +37,16 @@ final class JourneyProbe implements Probe {
     private final StatusBoard board;
     private final RunLog log;
     private final SpanExport spans;
+    private final ArtifactStore artifacts;
+    private final String title;
     private boolean retired;
 
+    /**
+     * @param artifacts where the evidence of failed browser steps goes
+     * @param title how evidence files name the run: the journey, with {@code @region} for a region of the file's
+     */
     JourneyProbe(Journey journey, String region, Egress egress, JourneyRunner runner, Watchdog watchdog, Variables vars,
-            Redactor redactor, JourneyMetrics metrics, StatusBoard board, RunLog log, SpanExport spans) {
+            Redactor redactor, JourneyMetrics metrics, StatusBoard board, RunLog log, SpanExport spans, ArtifactStore artifacts, String title) {
         this.journey = journey;
         this.region = region;
         this.egress = egress;
@@ -48,6 +58,8 @@ final class JourneyProbe implements Probe {
         this.board = board;
         this.log = log;
         this.spans = spans;
+        this.artifacts = artifacts;
+        this.title = title;
     }
 
     static String key(String journey, String region) {
@@ -77,10 +89,17 @@ final class JourneyProbe implements Probe {
     }
 
     private void record(JourneyResult result, boolean retry) {
+        List<SavedEvidence> evidence = List.of();
+        try {
+            evidence = artifacts.save(title, result);
+        } catch (IOException e) {
+            log.error("cannot save the evidence of a failed browser step", RunLog.fields("journey", journey.name(), "region", region,
+                    "dir", artifacts.dir().toString(), "error", String.valueOf(e.getMessage())));
+        }
         synchronized (metrics) {
             if (retired) return;
             metrics.record(region, result, retry);
-            board.record(region, result, retry);
+            board.record(region, result, retry, evidence);
         }
         log.run(region, result);
         spans.export(region, result);

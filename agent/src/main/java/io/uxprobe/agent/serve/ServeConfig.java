@@ -16,6 +16,8 @@ import java.util.Optional;
  * @param grace how long running journeys may finish after SIGTERM
  * @param watch reload when a journey file changes on disk
  * @param otlp where runs' spans and the metrics are also sent, over OTLP/HTTP
+ * @param maxPages browser pages open at once, at most
+ * @param artifacts where failed browser steps' evidence goes; empty means a temporary folder
  */
 public record ServeConfig(
         List<Path> files,
@@ -26,16 +28,18 @@ public record ServeConfig(
         int maxConcurrency,
         Duration grace,
         boolean watch,
-        OtlpSettings otlp) {
+        OtlpSettings otlp,
+        int maxPages,
+        Optional<Path> artifacts) {
 
     public ServeConfig {
         files = List.copyOf(files);
         vars = Map.copyOf(vars);
     }
 
-    /** An agent that sends nothing over OTLP. */
+    /** An agent that sends nothing over OTLP, with the default browser settings: 2 pages, evidence in a temporary folder. */
     public ServeConfig(List<Path> files, Map<String, String> vars, Optional<String> region, InetSocketAddress listen,
             Optional<Path> webConfig, int maxConcurrency, Duration grace, boolean watch) {
-        this(files, vars, region, listen, webConfig, maxConcurrency, grace, watch, OtlpSettings.NONE);
+        this(files, vars, region, listen, webConfig, maxConcurrency, grace, watch, OtlpSettings.NONE, 2, Optional.empty());
     }
 }

@@ -38,7 +38,7 @@ final class PageAssets {
             .legend i{display:inline-block;width:.8em;height:.8em;margin-right:.25em;vertical-align:-.05em}
             tr.r-fail td{background:#fff5f5}
             .bad{color:var(--down);font-weight:600}.good{color:var(--up)}
-            .detail{color:var(--muted);font-size:.85rem;overflow-wrap:anywhere}
+            .detail{color:var(--muted);font-size:.85rem;overflow-wrap:anywhere}.evidence{font-size:.85rem}img.shot{max-width:min(100%,24rem);border:1px solid var(--muted);margin-top:.2rem}
             summary{cursor:pointer;margin-top:.5rem}
             """;
 
@@ -77,7 +77,7 @@ final class PageAssets {
             """;
 
     static final String CSP = "default-src 'none'; style-src '" + sha256(CSS) + "'; script-src '" + sha256(JS)
-            + "'; connect-src 'self'; img-src data:; base-uri 'none'; form-action 'none'; frame-ancestors 'none'";
+            + "'; connect-src 'self'; img-src data: 'self'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'";
 
     private PageAssets() {}
 

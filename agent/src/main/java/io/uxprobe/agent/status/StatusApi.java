@@ -105,6 +105,18 @@ public final class StatusApi implements HttpHandler {
             if (f.status().isPresent()) g.writeNumberField("status", f.status().getAsInt());
             g.writeStringField("url", f.url());
             if (f.traceId().isPresent()) g.writeStringField("traceId", f.traceId().get());
+            if (f.screenshot().isPresent()) g.writeStringField("screenshot", "artifacts/" + f.screenshot().get());
+            if (f.text().isPresent()) g.writeStringField("text", "artifacts/" + f.text().get());
+            g.writeEndObject();
+        }
+        if (!r.vitals().isEmpty()) {
+            g.writeObjectFieldStart("vitals");
+            for (var e : r.vitals().entrySet()) {
+                g.writeObjectFieldStart(e.getKey());
+                for (var t : e.getValue().times().entrySet()) g.writeNumberField(t.getKey().label() + "Seconds", seconds(t.getValue()));
+                if (e.getValue().cls().isPresent()) g.writeNumberField("cls", e.getValue().cls().getAsDouble());
+                g.writeEndObject();
+            }
             g.writeEndObject();
         }
         g.writeEndObject();

@@ -70,12 +70,17 @@ public final class StatusBoard {
      * removed its journey does not bring it back.
      */
     public synchronized void record(String region, JourneyResult result, boolean retry) {
+        record(region, result, retry, List.of());
+    }
+
+    /** @param evidence the saved screenshots and texts of the run's failed browser steps */
+    public synchronized void record(String region, JourneyResult result, boolean retry, List<io.uxprobe.agent.browser.SavedEvidence> evidence) {
         Map<String, Cell> regions = cells.get(result.journey());
         Cell cell = regions == null ? null : regions.get(region);
         if (cell == null) return;
         if (!retry && cell.awaiting.isPresent()) settle(cell, cell.awaiting.get());
         int attempt = retry && cell.awaiting.isPresent() ? cell.awaiting.get().attempt() + 1 : 1;
-        Run run = Run.of(region, result, attempt);
+        Run run = Run.of(region, result, attempt, evidence);
         if (attempt == 1) cell.firstAttemptStart = run.startedAt();
         cell.keep(run, historySize);
         if (run.passed() || attempt > cell.thresholds.retries()) settle(cell, run);

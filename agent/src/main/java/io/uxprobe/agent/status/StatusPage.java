@@ -137,6 +137,15 @@ public final class StatusPage implements HttpHandler {
         f.status().ifPresent(code -> b.append(" · HTTP ").append(code));
         b.append("<q class=\"message\">").append(esc(Words.oneLine(f.message(), 300))).append("</q>");
         f.traceId().ifPresent(id -> b.append("<div class=\"when\">trace <code class=\"trace\">").append(id).append("</code></div>"));
+        if (f.screenshot().isPresent() || f.text().isPresent()) {
+            b.append("<div class=\"evidence\">what the user saw: ");
+            f.screenshot().ifPresent(png -> b.append("<a href=\"artifacts/").append(esc(png)).append("\">screenshot</a>"));
+            if (f.screenshot().isPresent() && f.text().isPresent()) b.append(" · ");
+            f.text().ifPresent(txt -> b.append("<a href=\"artifacts/").append(esc(txt)).append("\">text</a>"));
+            f.screenshot().ifPresent(png -> b.append("<br><a href=\"artifacts/").append(esc(png)).append("\"><img class=\"shot\" alt=\"screenshot of step ")
+                    .append(esc(f.step())).append("\" src=\"artifacts/").append(esc(png)).append("\"></a>"));
+            b.append("</div>");
+        }
         b.append("</div>");
     }
 
@@ -149,6 +158,16 @@ public final class StatusPage implements HttpHandler {
         };
         b.append("<span class=\"badge s-").append(state.label()).append("\"><span aria-hidden=\"true\">").append(icon).append("</span> ")
                 .append(state.text()).append("</span>");
+    }
+
+    /** {@code ttfb 12ms · fcp 80ms · lcp 120ms · inp 24ms · cls 0.01} */
+    private static String vitals(io.uxprobe.probes.browser.Vitals v) {
+        List<String> parts = new ArrayList<>();
+        for (io.uxprobe.probes.browser.Vital vital : io.uxprobe.probes.browser.Vital.values()) {
+            v.get(vital).ifPresent(d -> parts.add(vital.label() + " " + Words.duration(d)));
+        }
+        v.cls().ifPresent(cls -> parts.add(String.format(java.util.Locale.ROOT, "cls %.2f", cls)));
+        return String.join(" · ", parts);
     }
 
     private static String ago(Instant t, Instant now) {
@@ -187,6 +206,7 @@ public final class StatusPage implements HttpHandler {
                 .append(esc(Words.time(r.startedAt(), now))).append("</time></td><td>").append(esc(r.region())).append("</td><td>");
         b.append(r.passed() ? "<span class=\"good\">passed</span>" : "<span class=\"bad\">failed</span>");
         if (r.retry()) b.append(" <span class=\"when\">(retry ").append(r.attempt() - 1).append(")</span>");
+        r.vitals().forEach((step, v) -> b.append("<div class=\"detail\">").append(esc(step)).append(": ").append(esc(vitals(v))).append("</div>"));
         r.failure().ifPresent(f -> {
             failure(b, f);
             if (!f.detail().equals(f.message())) b.append("<div class=\"detail\">").append(esc(Words.oneLine(f.detail(), 500))).append("</div>");

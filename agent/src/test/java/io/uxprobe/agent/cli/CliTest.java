@@ -103,7 +103,7 @@ class CliTest {
         Cli r = Cli.run("run", bad.toString());
 
         assertThat(r.exitCode()).isEqualTo(ExitCodes.USAGE);
-        assertThat(r.err()).isEqualTo("uxprobe: " + bad + ":6:9: unknown key 'expct' in step 'index'; expected one of: name, request, expect, "
+        assertThat(r.err()).isEqualTo("uxprobe: " + bad + ":6:9: unknown key 'expct' in step 'index'; expected one of: name, request, browser, expect, "
                 + "extract, stream, errorSignatures, timeout, maxBodySize (did you mean 'expect'?)\n");
         assertThat(wm.getAllServeEvents()).isEmpty();
     }

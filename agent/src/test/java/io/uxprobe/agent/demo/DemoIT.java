@@ -72,11 +72,27 @@ class DemoIT {
                     .POST(HttpRequest.BodyPublishers.noBody()).build(), HttpResponse.BodyHandlers.ofString());
             awaitJson(status + "/api/status", Duration.ofSeconds(12), s -> "up".equals(cell(s, "login", "eu-west").path("state").asText()));
 
+            // only the web player's API breaks: the HTTP journey of its page stays up, the browser journey sees the banner
+            io.uxprobe.browser.testing.SharedChromium.require();
+            HTTP.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + ports[0] + "/admin/outage?mode=player_api"))
+                    .POST(HttpRequest.BodyPublishers.noBody()).build(), HttpResponse.BodyHandlers.ofString());
+            Exposition player = await(metrics, Duration.ofSeconds(45), e -> e.samples("uxprobe_error_messages_total", "journey", "player",
+                    "region", "eu-west", "signature", "try_again").stream().anyMatch(sample -> sample.value() > 0), out);
+            assertThat(success(player, "player", "eu-west")).isZero();
+            assertThat(success(player, "player-page", "eu-west")).as("the page's shell answers 200 OK").isEqualTo(1.0);
+            assertThat(success(player, "search", "eu-west")).as("the other APIs are fine").isEqualTo(1.0);
+            JsonNode playerDown = awaitJson(status + "/api/status", Duration.ofSeconds(20),
+                    s -> "error_message".equals(cell(s, "player", "eu-west").at("/lastFailure/failure/reason").asText()));
+            assertThat(cell(playerDown, "player", "eu-west").at("/lastFailure/failure/message").asText()).contains("Something went wrong. Try again.");
+            assertThat(cell(playerDown, "player-page", "eu-west").path("state").asText()).isEqualTo("up");
+
             demo.destroy();
             assertThat(demo.waitFor(15, TimeUnit.SECONDS)).isTrue();
             assertThat(demo.exitValue()).isZero();
         } finally {
-            demo.destroyForcibly();
+            // SIGTERM first, even when the test failed: a killed agent could not close its Chromium
+            demo.destroy();
+            if (!demo.waitFor(20, TimeUnit.SECONDS)) demo.destroyForcibly();
         }
     }
 

@@ -10,6 +10,7 @@ import io.uxprobe.probes.journey.Phase;
 import io.uxprobe.probes.journey.PhaseTimings;
 import io.uxprobe.probes.journey.Request;
 import io.uxprobe.probes.journey.Settings;
+import io.uxprobe.probes.journey.HttpStep;
 import io.uxprobe.probes.journey.Step;
 import io.uxprobe.probes.journey.StepResult;
 import io.uxprobe.probes.spec.DataSize;
@@ -35,13 +36,13 @@ final class Fixtures {
 
     private Fixtures() {}
 
-    static Step step(String name) {
+    static HttpStep step(String name) {
         return step(name, true);
     }
 
-    static Step step(String name, boolean errorSignatures) {
+    static HttpStep step(String name, boolean errorSignatures) {
         Request request = new Request("GET", Template.literal("https://music.example/" + name), List.of(), Map.of(), Body.NONE, true);
-        return new Step(name, new Position(FILE, 1, 1), request, List.of(), List.of(), Optional.empty(), errorSignatures,
+        return new HttpStep(name, new Position(FILE, 1, 1), request, List.of(), List.of(), Optional.empty(), errorSignatures,
                 Duration.ofSeconds(5), DataSize.ofMiB(10));
     }
 

@@ -3,6 +3,7 @@ package io.uxprobe.agent.schedule;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.uxprobe.probes.journey.Body;
+import io.uxprobe.probes.journey.HttpStep;
 import io.uxprobe.probes.journey.FailureReason;
 import io.uxprobe.probes.journey.Journey;
 import io.uxprobe.probes.journey.JourneyResult;
@@ -40,7 +41,7 @@ class WatchdogTest {
 
     static Step step(String name) {
         Request request = new Request("GET", Template.literal("https://music.example/" + name), List.of(), Map.of(), Body.NONE, true);
-        return new Step(name, new Position(Path.of("j.yaml"), 1, 1), request, List.of(), List.of(), Optional.empty(), true,
+        return new HttpStep(name, new Position(Path.of("j.yaml"), 1, 1), request, List.of(), List.of(), Optional.empty(), true,
                 TIMEOUT, DataSize.ofMiB(1));
     }
 

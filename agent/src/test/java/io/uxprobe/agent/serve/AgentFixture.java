@@ -40,7 +40,7 @@ final class AgentFixture implements AutoCloseable {
     /** An agent that also sends spans and metrics over OTLP as {@code otlp} says. */
     static AgentFixture start(Path journeys, String region, Map<String, String> env, OtlpSettings otlp) throws Exception {
         ServeConfig config = new ServeConfig(List.of(journeys), Map.of(), Optional.ofNullable(region),
-                new InetSocketAddress("127.0.0.1", 0), Optional.empty(), 8, Duration.ofSeconds(2), true, otlp);
+                new InetSocketAddress("127.0.0.1", 0), Optional.empty(), 8, Duration.ofSeconds(2), true, otlp, 2, Optional.empty());
         StringWriter log = new StringWriter();
         Agent agent = Agent.start(config, Environment.of(env), new RunLog(new PrintWriter(log, true), RunLog.Format.TEXT, Clock.systemUTC()));
         return new AgentFixture(agent, log);

@@ -27,6 +27,11 @@ final class Catalogue {
         return TRACKS.stream().filter(t -> t.id().equals(id)).findFirst();
     }
 
+    /** The home shelf: the first tracks of the catalogue, as the web player shows them before any search. */
+    List<Track> shelf(int size) {
+        return TRACKS.subList(0, Math.min(size, TRACKS.size()));
+    }
+
     /** Tracks whose title, artist or genre contains every word of the query, case folded; in catalogue order. */
     List<Track> search(String query) {
         List<String> words = List.of(fold(query).split("\\s+")).stream().filter(w -> !w.isEmpty()).toList();

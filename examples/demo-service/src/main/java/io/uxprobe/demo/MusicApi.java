@@ -31,6 +31,8 @@ final class MusicApi {
         if (path.equals("/api/me")) return me(req, region);
         if (path.equals("/api/search")) return search(req, emptySearch);
         if (path.startsWith("/api/tracks/")) return track(path.substring("/api/tracks/".length()), origin);
+        if (path.equals("/api/player/home")) return shelf();
+        if (path.equals("/api/player/search")) return search(req, emptySearch);
         return HttpResponse.json(404, Json.error("No API at " + path + "."));
     }
 
@@ -71,6 +73,11 @@ final class MusicApi {
             }
             return Optional.empty();
         });
+    }
+
+    /** The web player's home shelf. */
+    private HttpResponse shelf() {
+        return HttpResponse.json(200, Json.write(Map.of("title", "For you", "tracks", catalogue.shelf(6).stream().map(MusicApi::result).toList())));
     }
 
     private HttpResponse search(HttpRequest req, boolean emptySearch) {

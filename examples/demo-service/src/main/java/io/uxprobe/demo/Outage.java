@@ -26,7 +26,12 @@ public enum Outage {
     /** Audio streams send 16 KiB, then nothing, with the connection held open until the region heals. */
     STALL,
     /** Search finds nothing. */
-    EMPTY_SEARCH;
+    EMPTY_SEARCH,
+    /**
+     * Only the API behind the web player ({@code /api/player/*}) fails, with 503: the player page itself is served fine,
+     * and it shows "Something went wrong. Try again." from its JavaScript. Only a browser sees it.
+     */
+    PLAYER_API;
 
     /** The name used on the command line and the admin endpoint: {@code soft_html}. */
     public String id() {

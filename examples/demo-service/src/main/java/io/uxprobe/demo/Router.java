@@ -48,6 +48,7 @@ final class Router implements RegionListener.Handler {
             case SOFT_JSON -> { if (isApi) return OutagePages.softJson(); }
             case GRAPHQL -> { if (isApi) return OutagePages.graphql(); }
             case SLOW -> sleep(slowDelay);
+            case PLAYER_API -> { if (path.startsWith("/api/player/")) return HttpResponse.json(503, Json.error("Upstream service unavailable.")); }
             case NONE, STALL, EMPTY_SEARCH -> { } // these change an answer, not replace it
         }
 
@@ -55,6 +56,7 @@ final class Router implements RegionListener.Handler {
         if (isApi) return api.handle(req, region, origin, outage == Outage.EMPTY_SEARCH);
         if (path.startsWith("/stream/")) return audio.handle(req, () -> outages.get(region) == Outage.STALL && !closed.getAsBoolean());
         if (path.equals("/")) return req.isGet() ? HomePage.render(region, origin) : MusicApi.notAllowed("GET, HEAD");
+        if (path.equals("/player")) return req.isGet() ? PlayerPage.render() : MusicApi.notAllowed("GET, HEAD");
         return HttpResponse.html(404, "<!doctype html><title>Not found</title><h1>Not found</h1><p>Nothing at " + Html.escape(path) + ".</p>\n");
     }
 

@@ -28,6 +28,21 @@ final class RunCookieJar implements CookieJar {
         return cookies.stream().filter(c -> c.matches(url)).toList();
     }
 
+    /** Every cookie the run holds now, for a browser step to start with. */
+    synchronized List<Cookie> all() {
+        long now = System.currentTimeMillis();
+        cookies.removeIf(c -> c.expiresAt() <= now);
+        return List.copyOf(cookies);
+    }
+
+    /** Cookies a browser step ended with, replacing those of the same name, domain and path. */
+    synchronized void putAll(List<Cookie> received) {
+        for (Cookie c : received) {
+            cookies.removeIf(old -> old.name().equals(c.name()) && old.domain().equals(c.domain()) && old.path().equals(c.path()));
+            if (c.expiresAt() > System.currentTimeMillis()) cookies.add(c);
+        }
+    }
+
     /** Name to value of the cookies this jar would send to {@code url}. */
     synchronized Map<String, String> valuesFor(HttpUrl url) {
         Map<String, String> out = new LinkedHashMap<>();

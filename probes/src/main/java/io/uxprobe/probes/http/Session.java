@@ -208,6 +208,36 @@ public final class Session implements AutoCloseable {
         return Optional.of(leaf.getNotAfter().toInstant());
     }
 
+    /** The run's cookies, for a browser step to open its page with (a session logged in over HTTP). */
+    public List<io.uxprobe.probes.browser.Cookie> cookies() {
+        return cookies.all().stream().map(Session::toBrowser).toList();
+    }
+
+    /** The cookies a browser step ended with: later HTTP steps send them. */
+    public void keepCookies(List<io.uxprobe.probes.browser.Cookie> fromBrowser) {
+        cookies.putAll(fromBrowser.stream().flatMap(c -> fromBrowser(c).stream()).toList());
+    }
+
+    private static io.uxprobe.probes.browser.Cookie toBrowser(Cookie c) {
+        return new io.uxprobe.probes.browser.Cookie(c.name(), c.value(), c.domain(), c.path(), c.secure(), c.httpOnly(), c.hostOnly(),
+                c.persistent() ? java.util.OptionalLong.of(c.expiresAt() / 1000) : java.util.OptionalLong.empty());
+    }
+
+    private static Optional<Cookie> fromBrowser(io.uxprobe.probes.browser.Cookie c) {
+        try {
+            Cookie.Builder b = new Cookie.Builder().name(c.name()).value(c.value()).path(c.path().isEmpty() ? "/" : c.path());
+            String domain = c.domain().startsWith(".") ? c.domain().substring(1) : c.domain();
+            if (c.hostOnly()) b.hostOnlyDomain(domain);
+            else b.domain(domain);
+            if (c.secure()) b.secure();
+            if (c.httpOnly()) b.httpOnly();
+            c.expiresAt().ifPresent(s -> b.expiresAt(s * 1000));
+            return Optional.of(b.build());
+        } catch (IllegalArgumentException unusable) {
+            return Optional.empty(); // a name or value OkHttp refuses: the HTTP steps could not send it either
+        }
+    }
+
     @Override
     public void close() {
         // a run's own connections end with it, so no socket outlives the run

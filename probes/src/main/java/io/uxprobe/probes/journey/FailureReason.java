@@ -27,7 +27,9 @@ public enum FailureReason {
     /** The server broke HTTP: reset, empty reply, malformed response. */
     PROTOCOL,
     /** The step could not be built from its journey file (e.g. a bad URL after templating). */
-    CONFIG;
+    CONFIG,
+    /** The browser crashed, hung or could not be driven (a browser step only). */
+    BROWSER;
 
     /** The label value, e.g. {@code http_status}. */
     public String label() {

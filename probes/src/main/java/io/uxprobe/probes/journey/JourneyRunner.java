@@ -1,5 +1,6 @@
 package io.uxprobe.probes.journey;
 
+import io.uxprobe.probes.browser.Browser;
 import io.uxprobe.probes.check.Checks;
 import io.uxprobe.probes.check.Expectation;
 import io.uxprobe.probes.check.StatusRange;
@@ -39,11 +40,19 @@ public final class JourneyRunner {
     private final HttpClients clients;
     private final ErrorDetector detector;
     private final Clock clock;
+    private final Browser browser;
 
+    /** A runner for journeys without browser steps: a browser step fails with {@code browser}. */
     public JourneyRunner(HttpClients clients, ErrorDetector detector, Clock clock) {
+        this(clients, detector, clock, Browser.NONE);
+    }
+
+    /** @param browser plays the browser steps */
+    public JourneyRunner(HttpClients clients, ErrorDetector detector, Clock clock, Browser browser) {
         this.clients = clients;
         this.detector = detector;
         this.clock = clock;
+        this.browser = browser;
     }
 
     /**
@@ -81,11 +90,14 @@ public final class JourneyRunner {
             for (Step step : journey.steps()) {
                 Redactor masks = redactor.and(current.secretValues());
                 if (failed) {
-                    results.add(StepResult.skipped(step.name(), step.request().method(), masks.redact(step.request().url().toString())));
+                    results.add(StepResult.skipped(step.name(), step.method(), masks.redact(step.target().toString())));
                     continue;
                 }
                 progress.stepStarted(clock.instant(), System.nanoTime());
-                StepRun run = runStep(step, journey, session, current, masks, deadline, trace.map(TraceContext::newSpan));
+                StepRun run = switch (step) {
+                    case HttpStep http -> runStep(http, journey, session, current, masks, deadline, trace.map(TraceContext::newSpan));
+                    case BrowserStep page -> browse(page, journey, session, current, masks, deadline);
+                };
                 results.add(run.result());
                 progress.stepEnded(run.result());
                 current = run.vars();
@@ -97,7 +109,45 @@ public final class JourneyRunner {
 
     private record StepRun(StepResult result, Variables vars) {}
 
-    private StepRun runStep(Step step, Journey journey, Session session, Variables vars, Redactor masks, long deadline,
+    /** A browser step: the page opens with the run's cookies, and its cookies and values go on to the next steps. */
+    private StepRun browse(BrowserStep step, Journey journey, Session session, Variables vars, Redactor masks, long deadline) {
+        Instant startedAt = clock.instant();
+        String url;
+        try {
+            url = masks.redact(step.open().render(vars));
+        } catch (IllegalStateException e) {
+            Failure f = Failure.of(FailureReason.CONFIG, masks.redact(e.getMessage()));
+            return new StepRun(browserFailed(step, masks.redact(step.open().toString()), startedAt, f), vars);
+        }
+        long now = System.nanoTime();
+        long left = deadline - now;
+        if (left <= 0) {
+            Failure f = Failure.of(FailureReason.TIMEOUT, "journey timeout " + Durations.format(journey.settings().timeout()) + " reached before this step");
+            return new StepRun(browserFailed(step, url, startedAt, f), vars);
+        }
+        boolean journeyCap = left < step.timeout().toNanos();
+        Browser.Visit visit = browser.visit(step, vars, session.cookies(), now + Math.min(left, step.timeout().toNanos()), detector, masks);
+        session.keepCookies(visit.cookies());
+        Variables next = vars;
+        for (Browser.Visit.Value v : visit.extracted()) next = next.with(v.name(), v.value(), v.secret());
+        Redactor finalMasks = masks.and(next.secretValues());
+        Optional<Failure> failure = visit.failure()
+                .map(f -> journeyCap && f.reason() == FailureReason.TIMEOUT
+                        ? Failure.of(FailureReason.TIMEOUT, "journey timeout " + Durations.format(journey.settings().timeout()) + " reached: " + f.detail())
+                        : f)
+                .map(f -> redacted(f, finalMasks));
+        StepResult result = new StepResult(step.name(), failure.isPresent() ? Outcome.FAILED : Outcome.PASSED, failure, BrowserStep.METHOD, url,
+                OptionalInt.empty(), startedAt, visit.duration(), PhaseTimings.none(), 0, OptionalDouble.empty(), Optional.empty(),
+                Detection.NONE, Optional.empty(), Optional.of(visit.page()));
+        return new StepRun(result, failure.isPresent() ? vars : next);
+    }
+
+    private static StepResult browserFailed(BrowserStep step, String url, Instant at, Failure f) {
+        return new StepResult(step.name(), Outcome.FAILED, Optional.of(f), BrowserStep.METHOD, url, OptionalInt.empty(), at, Duration.ZERO,
+                PhaseTimings.none(), 0, OptionalDouble.empty(), Optional.empty(), Detection.NONE, Optional.empty(), Optional.empty());
+    }
+
+    private StepRun runStep(HttpStep step, Journey journey, Session session, Variables vars, Redactor masks, long deadline,
             Optional<TraceContext> span) {
         Instant startedAt = clock.instant();
         long stepStart = System.nanoTime();
@@ -148,7 +198,7 @@ public final class JourneyRunner {
         Optional<Failure> shown = failure.map(f -> redacted(f, finalMasks));
         StepResult result = new StepResult(step.name(), shown.isPresent() ? Outcome.FAILED : Outcome.PASSED, shown,
                 method, url, ex.status(), startedAt, ex.duration(), ex.phases(), ex.bytes(), ex.bytesPerSecond(), ex.certificateExpiry(),
-                seen.redacted(finalMasks::redact), span.map(TraceContext::spanId));
+                seen.redacted(finalMasks::redact), span.map(TraceContext::spanId), Optional.empty());
         return new StepRun(result, next);
     }
 
@@ -160,7 +210,7 @@ public final class JourneyRunner {
      * the page showed goes with it; an answer the step accepts that shows the user an error is the soft one; an error
      * status the step asked for (401, 503) is not failed by the error body it asked for.
      */
-    private Judged judge(Step step, ObservedResponse response, Exchange ex, Variables vars, Deadline work) {
+    private Judged judge(HttpStep step, ObservedResponse response, Exchange ex, Variables vars, Deadline work) {
         Detection seen = step.errorSignatures() ? detector.read(response.contentType(), response.bodyText(), work) : Detection.NONE;
         Optional<Failure> status = checkStatus(step, response, vars, work);
         if (status.isPresent()) {
@@ -178,7 +228,7 @@ public final class JourneyRunner {
         return new Judged(step.stream().flatMap(s -> throughput(s, ex.bytesPerSecond())), seen);
     }
 
-    private static Optional<Failure> checkStatus(Step step, ObservedResponse response, Variables vars, Deadline work) {
+    private static Optional<Failure> checkStatus(HttpStep step, ObservedResponse response, Variables vars, Deadline work) {
         List<Expectation> given = step.expectations().stream().filter(e -> e instanceof Expectation.Status).toList();
         for (Expectation e : given.isEmpty() ? List.of(DEFAULT_STATUS) : given) {
             Optional<Failure> f = Checks.check(e, response, vars, work);
@@ -197,7 +247,7 @@ public final class JourneyRunner {
 
     private record Extracting(Variables vars, Optional<Failure> failure) {}
 
-    private static Extracting extract(Step step, ObservedResponse response, Variables vars, Deadline work) {
+    private static Extracting extract(HttpStep step, ObservedResponse response, Variables vars, Deadline work) {
         Variables next = vars;
         for (Extraction x : step.extractions()) {
             switch (Extractors.extract(x.from(), response, work)) {
@@ -216,8 +266,8 @@ public final class JourneyRunner {
     }
 
     /** A step that failed before it sent anything. */
-    private static StepResult failed(Step step, String method, String url, Instant at, Failure f, Optional<TraceContext> span) {
+    private static StepResult failed(HttpStep step, String method, String url, Instant at, Failure f, Optional<TraceContext> span) {
         return new StepResult(step.name(), Outcome.FAILED, Optional.of(f), method, url, OptionalInt.empty(), at, Duration.ZERO,
-                PhaseTimings.none(), 0, OptionalDouble.empty(), Optional.empty(), Detection.NONE, span.map(TraceContext::spanId));
+                PhaseTimings.none(), 0, OptionalDouble.empty(), Optional.empty(), Detection.NONE, span.map(TraceContext::spanId), Optional.empty());
     }
 }

@@ -52,15 +52,15 @@ public final class RunProgress {
         List<StepResult> steps = new ArrayList<>(ended);
         boolean failed = steps.stream().anyMatch(s -> !s.passed());
         for (Step step : journey.steps().subList(steps.size(), journey.steps().size())) {
-            String url = redactor.redact(step.request().url().toString());
+            String url = redactor.redact(step.target().toString());
             if (failed) {
-                steps.add(StepResult.skipped(step.name(), step.request().method(), url));
+                steps.add(StepResult.skipped(step.name(), step.method(), url));
                 continue;
             }
             failed = true;
             Failure timeout = Failure.of(FailureReason.TIMEOUT, "journey timeout " + Durations.format(journey.settings().timeout())
                     + " passed and this step did not end; the run was abandoned");
-            steps.add(new StepResult(step.name(), Outcome.FAILED, Optional.of(timeout), step.request().method(), url,
+            steps.add(new StepResult(step.name(), Outcome.FAILED, Optional.of(timeout), step.method(), url,
                     OptionalInt.empty(), stepStartedAt, Duration.ofNanos(now - stepStartNanos), PhaseTimings.none(), 0,
                     OptionalDouble.empty(), Optional.empty(), Detection.NONE));
         }

@@ -1,33 +1,25 @@
 package io.uxprobe.probes.journey;
 
-import io.uxprobe.probes.check.Expectation;
-import io.uxprobe.probes.extract.Extraction;
-import io.uxprobe.probes.spec.DataSize;
 import io.uxprobe.probes.spec.Position;
+import io.uxprobe.probes.template.Template;
 import java.time.Duration;
-import java.util.List;
-import java.util.Optional;
 
-/**
- * One thing a user does: a request, what must hold of its response, and values to carry to later steps.
- *
- * @param timeout this step's deadline (its own {@code timeout:} or the journey's {@code stepTimeout})
- * @param maxBodySize bodies larger than this fail with {@code body_too_large}
- * @param errorSignatures false when the step says {@code errorSignatures: off}
- */
-public record Step(
-        String name,
-        Position position,
-        Request request,
-        List<Expectation> expectations,
-        List<Extraction> extractions,
-        Optional<StreamSpec> stream,
-        boolean errorSignatures,
-        Duration timeout,
-        DataSize maxBodySize) {
+/** One thing a user does in a journey: send a request ({@link HttpStep}) or use a page in a browser ({@link BrowserStep}). */
+public sealed interface Step permits HttpStep, BrowserStep {
 
-    public Step {
-        expectations = List.copyOf(expectations);
-        extractions = List.copyOf(extractions);
-    }
+    String name();
+
+    Position position();
+
+    /** False when the step says {@code errorSignatures: off}. */
+    boolean errorSignatures();
+
+    /** This step's deadline (its own {@code timeout:} or the journey's {@code stepTimeout}). */
+    Duration timeout();
+
+    /** How results name what the step does: the HTTP method, or {@link BrowserStep#METHOD}. */
+    String method();
+
+    /** Where the step goes, as written: the request's URL or the page opened. */
+    Template target();
 }

@@ -1,5 +1,6 @@
 package io.uxprobe.probes.journey;
 
+import io.uxprobe.probes.browser.PageReport;
 import io.uxprobe.probes.errors.Detection;
 import java.time.Duration;
 import java.time.Instant;
@@ -12,7 +13,8 @@ import java.util.OptionalInt;
  * {@code bytesPerSecond} is set for stream steps; {@code certificateExpiry} for HTTPS; {@code detection} what error
  * detection read in the answer (the message shown, and with {@code --explain} the mentions it ignored; not yet
  * redacted, see {@link #failure} for the redacted message); {@code spanId} is the step's span in its run's trace
- * (see {@link TraceContext}), for a step that ran in a run that sends trace context.
+ * (see {@link TraceContext}), for a step that ran in a run that sends trace context; {@code page} for browser steps
+ * (whose {@code method} is {@link BrowserStep#METHOD} and {@code url} the page opened).
  */
 public record StepResult(
         String name,
@@ -28,14 +30,15 @@ public record StepResult(
         OptionalDouble bytesPerSecond,
         Optional<Instant> certificateExpiry,
         Detection detection,
-        Optional<String> spanId) {
+        Optional<String> spanId,
+        Optional<PageReport> page) {
 
-    /** A step with no span of its own. */
+    /** An HTTP step with no span of its own. */
     public StepResult(String name, Outcome outcome, Optional<Failure> failure, String method, String url, OptionalInt status,
             Instant startedAt, Duration duration, PhaseTimings phases, long bytes, OptionalDouble bytesPerSecond,
             Optional<Instant> certificateExpiry, Detection detection) {
         this(name, outcome, failure, method, url, status, startedAt, duration, phases, bytes, bytesPerSecond, certificateExpiry,
-                detection, Optional.empty());
+                detection, Optional.empty(), Optional.empty());
     }
 
     public boolean passed() {

@@ -3,6 +3,8 @@ package io.uxprobe.probes.spec;
 import io.uxprobe.probes.check.Expectation;
 import io.uxprobe.probes.extract.Extraction;
 import io.uxprobe.probes.extract.Extractor;
+import io.uxprobe.probes.journey.BrowserStep;
+import io.uxprobe.probes.journey.HttpStep;
 import io.uxprobe.probes.journey.Settings;
 import io.uxprobe.probes.journey.Step;
 import io.uxprobe.probes.journey.StreamSpec;
@@ -14,21 +16,25 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Pattern;
 
-/** One step of a journey: its request, expectations, extractions and stream. */
+/** One step of a journey: its request, expectations, extractions and stream; or the page it plays in a browser. */
 final class StepBinder {
 
     private static final List<String> KEYS = List.of(
-            "name", "request", "expect", "extract", "stream", "errorSignatures", "timeout", "maxBodySize");
+            "name", "request", "browser", "expect", "extract", "stream", "errorSignatures", "timeout", "maxBodySize");
+    /** Keys of an HTTP step that a browser step does not take. */
+    private static final List<String> HTTP_ONLY = List.of("request", "expect", "stream", "maxBodySize");
     private static final List<String> EXTRACT_KEYS = List.of("jsonPath", "regex", "header", "cookie", "group", "secret");
     private static final List<String> SOURCES = List.of("jsonPath", "regex", "header", "cookie");
     private static final List<String> STREAM_KEYS = List.of("read", "for", "stallAfter", "minBytesPerSecond");
 
     private final RequestBinder requests;
     private final ExpectBinder expectations;
+    private final BrowserBinder pages;
 
     StepBinder(TemplateReader templates) {
         this.requests = new RequestBinder(templates);
         this.expectations = new ExpectBinder(templates);
+        this.pages = new BrowserBinder(templates);
     }
 
     /**
@@ -40,7 +46,11 @@ final class StepBinder {
         YamlNode nameNode = fields.require("name");
         String name = Values.name(nameNode, "'name'", "step name", JourneyBinder.NAME, JourneyBinder.NAME_RULE);
         JourneyBinder.unique("step", name, nameNode.position(), stepNames);
-        return new Step(
+        if (fields.has("browser")) return browser(fields, name, nameNode.position(), label, settings, scope);
+        if (!fields.has("request")) {
+            throw new SpecException(fields.mapping().position(), label + " needs request: (an HTTP request) or browser: (a page in a browser)");
+        }
+        return new HttpStep(
                 name,
                 nameNode.position(),
                 requests.bind(fields.require("request"), label, settings.followRedirects(), scope),
@@ -50,6 +60,22 @@ final class StepBinder {
                 fields.read("errorSignatures", StepBinder::onOff, true),
                 fields.read("timeout", Values::duration, settings.stepTimeout()),
                 fields.read("maxBodySize", Values::size, settings.maxBodySize()));
+    }
+
+    private Step browser(Fields fields, String name, Position at, String label, Settings settings, Scope scope) throws SpecException {
+        for (String key : HTTP_ONLY) {
+            Optional<YamlNode.Mapping.Entry> e = fields.entry(key);
+            if (e.isPresent()) {
+                throw new SpecException(e.get().keyPosition(), "'" + key + "' is for HTTP steps; " + label + " has browser:, so check the page "
+                        + "with actions (expectText, expectNoText, waitFor), or make it a step of its own");
+            }
+        }
+        BrowserBinder.Page page = pages.bind(fields.require("browser"), label, scope);
+        return new BrowserStep(name, at, page.open(), page.actions(),
+                fields.read("extract", (n, what) -> BrowserBinder.extractions(n, label), List.of()),
+                page.failOnConsoleErrors(), page.failOnFailedRequests(),
+                fields.read("errorSignatures", StepBinder::onOff, true),
+                fields.read("timeout", Values::duration, settings.stepTimeout()));
     }
 
     private static boolean onOff(YamlNode node, String what) throws SpecException {

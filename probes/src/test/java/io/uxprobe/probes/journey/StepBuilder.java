@@ -61,7 +61,7 @@ final class StepBuilder {
 
     Step build() {
         Request r = new Request(method, url, List.of(), headers, body, followRedirects);
-        return new Step(name, new Position(Path.of("test.yaml"), 1, 1), r, expectations, extractions, stream, errorSignatures, timeout, maxBody);
+        return new HttpStep(name, new Position(Path.of("test.yaml"), 1, 1), r, expectations, extractions, stream, errorSignatures, timeout, maxBody);
     }
 
     static Journey journey(String name, Step... steps) {

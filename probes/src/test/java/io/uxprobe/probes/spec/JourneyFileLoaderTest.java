@@ -19,6 +19,10 @@ import io.uxprobe.probes.journey.ProxyServer;
 import io.uxprobe.probes.journey.Region;
 import io.uxprobe.probes.journey.Request;
 import io.uxprobe.probes.journey.Settings;
+import io.uxprobe.probes.browser.PageAction;
+import io.uxprobe.probes.browser.PageExtraction;
+import io.uxprobe.probes.journey.BrowserStep;
+import io.uxprobe.probes.journey.HttpStep;
 import io.uxprobe.probes.journey.Step;
 import io.uxprobe.probes.journey.StreamSpec;
 import io.uxprobe.probes.template.Environment;
@@ -94,8 +98,59 @@ class JourneyFileLoaderTest {
     }
 
     @Test
+    void aBrowserStepWithEveryActionAndExtraction() throws Exception {
+        JourneyFile f = loader.load(write("""
+                vars: { base: "https://music.example", query: jazz }
+                defaults: { stepTimeout: 7s }
+                journeys:
+                  - name: player
+                    steps:
+                      - name: login
+                        request: { method: POST, url: "${base}/api/login" }
+                        extract: { token: { jsonPath: "$.token" } }
+                      - name: play
+                        browser:
+                          open: "${base}/player?t=${token}"
+                          actions:
+                            - click: "#go"
+                            - fill: "#q"
+                              value: "${query}"
+                              timeout: 2s
+                            - { press: Enter, in: "#q" }
+                            - select: "#quality"
+                              option: High
+                            - waitFor: { text: "tracks for" }
+                            - waitFor: { selector: "li" }
+                            - waitFor: { url: "**/player*" }
+                            - expectText: "Blue Hour Walk"
+                            - expectNoText: "Sign in"
+                          failOnConsoleErrors: true
+                        extract:
+                          first: { text: "li" }
+                          link: { attribute: href, selector: "a.play", secret: true }
+                          here: { url: true }
+                        errorSignatures: off
+                """), Map.of(), Environment.of(Map.of()));
+        BrowserStep play = (BrowserStep) f.journeys().getFirst().steps().get(1);
+        assertThat(play.open().variables()).containsExactlyInAnyOrder("base", "token");
+        assertThat(play.timeout()).isEqualTo(Duration.ofSeconds(7));
+        assertThat(play.errorSignatures()).isFalse();
+        assertThat(play.failOnConsoleErrors()).isTrue();
+        assertThat(play.failOnFailedRequests()).isFalse();
+        assertThat(play.interacts()).isTrue();
+        assertThat(play.actions()).extracting(PageAction::describe).containsExactly("click \"#go\"", "fill \"#q\"", "press Enter in \"#q\"",
+                "select in \"#quality\"", "waitFor text \"tracks for\"", "waitFor selector \"li\"", "waitFor url \"**/player*\"",
+                "expectText \"Blue Hour Walk\"", "expectNoText \"Sign in\"");
+        assertThat(play.actions().get(1).timeout()).hasValue(Duration.ofSeconds(2));
+        assertThat(play.extractions()).containsExactly(
+                new PageExtraction("first", new PageExtraction.PageValue.Text("li"), false),
+                new PageExtraction("link", new PageExtraction.PageValue.Attribute("a.play", "href"), true),
+                new PageExtraction("here", new PageExtraction.PageValue.Url(), false));
+    }
+
+    @Test
     void loginStepRequestExpectationsAndExtractions() throws SpecException {
-        Step login = full().journeys().get(0).steps().get(0);
+        HttpStep login = (HttpStep) full().journeys().get(0).steps().get(0);
 
         assertThat(login.name()).isEqualTo("login");
         assertThat(login.position()).isEqualTo(new Position(FULL, 17, 15));
@@ -136,7 +191,7 @@ class JourneyFileLoaderTest {
 
     @Test
     void profileStepQueryBodyTextsAndRegexGroups() throws SpecException {
-        Step profile = full().journeys().get(0).steps().get(1);
+        HttpStep profile = (HttpStep) full().journeys().get(0).steps().get(1);
 
         assertThat(profile.errorSignatures()).isFalse();
         assertThat(profile.request().method()).isEqualTo("GET");
@@ -163,10 +218,10 @@ class JourneyFileLoaderTest {
     @Test
     void playbackStepsStreamsBodiesAndOverrides() throws SpecException {
         List<Step> steps = full().journeys().get(1).steps();
-        Step track = steps.get(0);
-        Step audio = steps.get(1);
-        Step clip = steps.get(2);
-        Step note = steps.get(3);
+        HttpStep track = (HttpStep) steps.get(0);
+        HttpStep audio = (HttpStep) steps.get(1);
+        HttpStep clip = (HttpStep) steps.get(2);
+        HttpStep note = (HttpStep) steps.get(3);
 
         assertThat(track.request().followRedirects()).as("from the journey").isFalse();
         assertThat(track.maxBodySize()).isEqualTo(DataSize.ofMiB(1));
@@ -245,7 +300,7 @@ class JourneyFileLoaderTest {
         assertThat(loaded.vars().secretValues()).containsExactlyInAnyOrder("k-1", "db://user:from-file@db", "Key k-1");
         assertThat(loaded.secrets()).containsExactlyInAnyOrder("k-1", "from-file", "db://user:from-file@db", "Key k-1", "q-9");
         assertThat(loaded.redactor().redact("sent Key k-1 and q-9")).isEqualTo("sent *** and ***");
-        assertThat(loaded.journeys().getFirst().steps().getFirst().request().url().toString())
+        assertThat(((HttpStep) loaded.journeys().getFirst().steps().getFirst()).request().url().toString())
                 .isEqualTo("https://example.com/?k=***");
     }
 
@@ -269,7 +324,7 @@ class JourneyFileLoaderTest {
 
         assertThat(journey.name()).isEqualTo("2024");
         assertThat(journey.settings()).isEqualTo(Settings.BUILT_IN);
-        Step step = journey.steps().getFirst();
+        HttpStep step = (HttpStep) journey.steps().getFirst();
         assertThat(step.name()).isEqualTo("true");
         assertThat(step.request().method()).isEqualTo("GET");
         assertThat(step.expectations().getFirst()).isEqualTo(new Expectation.Status(List.of(StatusRange.ofClass(2))));
