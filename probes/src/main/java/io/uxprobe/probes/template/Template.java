@@ -2,7 +2,9 @@ package io.uxprobe.probes.template;
 
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
+import java.util.function.Function;
 
 /**
  * A string from a journey file with its {@code ${...}} references parsed.
@@ -44,12 +46,17 @@ public record Template(List<Part> parts) {
 
     /** Fills in variables. */
     public String render(Variables vars) {
+        return render(vars::get);
+    }
+
+    /** Fills in variables from {@code values}, a name to its value. */
+    public String render(Function<String, Optional<String>> values) {
         if (parts.size() == 1 && parts.getFirst() instanceof Text t) return t.value();
         StringBuilder b = new StringBuilder();
         for (Part p : parts) {
             switch (p) {
                 case Text t -> b.append(t.value());
-                case Var v -> b.append(vars.get(v.name()).orElseThrow(
+                case Var v -> b.append(values.apply(v.name()).orElseThrow(
                         () -> new IllegalStateException("variable ${" + v.name() + "} has no value")));
             }
         }
