@@ -65,6 +65,13 @@ public final class Variables {
             return this;
         }
 
+        /** Every value of {@code vars}, secret ones still secret. */
+        public Builder putAll(Variables vars) {
+            values.putAll(vars.values);
+            secretValues.addAll(vars.secretValues);
+            return this;
+        }
+
         public Optional<String> get(String name) {
             return Optional.ofNullable(values.get(name));
         }
