@@ -41,7 +41,8 @@ final class VarsBinder {
                     : "undefined variable ${" + variable + "}: define it under vars: above '" + name + "', or pass --var " + variable + "=...");
             Template t = templates.template(e.value(), "var '" + name + "'", scope);
             boolean secret = !t.secrets().isEmpty() || t.variables().stream().anyMatch(secretNames::contains);
-            String value = t.render(vars::get);
+            // a var is often a base URL with a password in it: a value in its user info is %-encoded
+            String value = t.renderUrl(vars::get);
             if (secret) {
                 secretNames.add(name);
                 templates.addSecret(value);

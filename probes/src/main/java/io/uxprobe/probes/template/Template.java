@@ -63,6 +63,19 @@ public record Template(List<Part> parts) {
         return b.toString();
     }
 
+    /**
+     * Fills in variables in a template that may be a URL: a value that lands in its user info
+     * ({@code https://probe:${secret:PW}@host/}) is {@code %}-encoded, so it cannot change the host or path.
+     */
+    public String renderUrl(Function<String, Optional<String>> values) {
+        return UrlRendering.render(parts, values);
+    }
+
+    /** As {@link #renderUrl(Function)}, with this run's variables. */
+    public String renderUrl(Variables vars) {
+        return renderUrl(vars::get);
+    }
+
     /** How a person reads it: variables as {@code ${name}}, secrets as {@code ***}. */
     @Override
     public String toString() {
