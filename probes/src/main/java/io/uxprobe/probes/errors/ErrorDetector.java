@@ -1,5 +1,6 @@
 package io.uxprobe.probes.errors;
 
+import io.uxprobe.probes.template.Redactor;
 import java.util.List;
 import java.util.Optional;
 import java.util.stream.Stream;
@@ -31,23 +32,38 @@ public final class ErrorDetector {
 
     /** @param contentType media type without parameters, lower case ({@code text/html}); may be empty */
     public Optional<ErrorMatch> detect(String contentType, String body) {
+        return detect(contentType, body, Redactor.none());
+    }
+
+    /**
+     * As {@link #detect(String, String)}, with {@code secrets} masked in the text before it is folded and cut into
+     * the snippet: a snippet never shows part of a secret, nor one whose whitespace folding changed.
+     */
+    public Optional<ErrorMatch> detect(String contentType, String body, Redactor secrets) {
         return switch (ContentKind.of(contentType, body)) {
-            case HTML -> inText(VisibleText.of(body));
+            case HTML -> inText(VisibleText.of(body), secrets);
             case JSON -> JsonErrorFields.parse(body)
-                    .map(json -> json.surfaced(contentType.endsWith("problem+json")).flatMap(this::inJsonError))
-                    .orElseGet(() -> inText(ContentKind.looksLikeHtml(body) ? VisibleText.of(body) : body));
-            case TEXT -> inText(body);
+                    .map(json -> json.surfaced(contentType.endsWith("problem+json")).flatMap(e -> inJsonError(e, secrets)))
+                    .orElseGet(() -> inText(ContentKind.looksLikeHtml(body) ? VisibleText.of(body) : body, secrets));
+            case TEXT -> inText(body, secrets);
             case NONE -> Optional.empty();
         };
     }
 
-    private Optional<ErrorMatch> inText(String text) {
-        return firstMatch(FoldedText.of(text));
+    private Optional<ErrorMatch> inText(String text, Redactor secrets) {
+        return firstMatch(folded(text, secrets));
+    }
+
+    /** The text as signatures see it, secrets masked first; only what folding examines is masked. */
+    private static FoldedText folded(String text, Redactor secrets) {
+        // room past the cut for a secret that straddles it, which folding then leaves out
+        int examined = FoldedText.MAX_CHARS + 4096;
+        return FoldedText.of(secrets.redact(text.length() > examined ? text.substring(0, examined) : text));
     }
 
     // A JSON error field is a message the client shows whatever it says; a signature only names it better.
-    private Optional<ErrorMatch> inJsonError(JsonErrorFields.Surfaced error) {
-        FoldedText text = FoldedText.of(error.text());
+    private Optional<ErrorMatch> inJsonError(JsonErrorFields.Surfaced error, Redactor secrets) {
+        FoldedText text = folded(error.text(), secrets);
         String fallbackId = error.fromGraphql() ? Catalog.GRAPHQL_ERROR : Catalog.JSON_ERROR;
         return firstMatch(text).or(() -> Optional.of(new ErrorMatch(fallbackId, Snippet.head(text.shown()))));
     }
