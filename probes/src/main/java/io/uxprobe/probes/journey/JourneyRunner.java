@@ -10,6 +10,7 @@ import io.uxprobe.probes.extract.Extractors;
 import io.uxprobe.probes.http.Exchange;
 import io.uxprobe.probes.http.HttpClients;
 import io.uxprobe.probes.http.ObservedResponse;
+import io.uxprobe.probes.http.Redirects;
 import io.uxprobe.probes.http.Session;
 import io.uxprobe.probes.spec.DataSize;
 import io.uxprobe.probes.spec.Durations;
@@ -19,10 +20,12 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.OptionalDouble;
 import java.util.OptionalInt;
+import java.util.Set;
 
 /**
  * Plays a journey once: each step in order, carrying variables and cookies forward, until one fails;
@@ -77,15 +80,34 @@ public final class JourneyRunner {
                 failed = !run.result().passed();
             }
         }
-        return new JourneyResult(journey.name(), startedAt, Duration.ofNanos(System.nanoTime() - start), results);
+        return new JourneyResult(journey.name(), startedAt, waited(results), results);
+    }
+
+    /** A run takes the time its steps took: what the user waited for, not uxprobe's own checks between requests. */
+    private static Duration waited(List<StepResult> steps) {
+        Duration sum = Duration.ZERO;
+        for (StepResult s : steps) sum = sum.plus(s.duration());
+        return sum;
+    }
+
+    /** How the step follows redirects; headers whose values hold a secret never go to another origin. */
+    private static Redirects redirects(Request spec, okhttp3.Request request, Redactor masks) {
+        Set<String> secretHeaders = new HashSet<>();
+        request.headers().forEach(h -> {
+            if (masks.finds(h.getSecond())) secretHeaders.add(h.getFirst());
+        });
+        return new Redirects(spec.followRedirects(), spec.allowInsecureRedirects(), secretHeaders);
     }
 
     private record StepRun(StepResult result, Variables vars) {}
 
-    private StepRun runStep(Step step, Journey journey, Session session, Variables vars, Redactor masks, long deadline) {
+    private StepRun runStep(Step step, Journey journey, Session session, Variables vars, Redactor runMasks, long deadline) {
         Instant startedAt = clock.instant();
         String method = step.request().method();
-        String url = masks.redact(RequestRenderer.url(step.request(), vars));
+        String rawUrl = RequestRenderer.url(step.request(), vars);
+        // a password in the URL's user info is masked in all the step shows, and so are the Basic credentials made of it
+        Redactor masks = runMasks.and(RequestRenderer.credentials(rawUrl));
+        String url = masks.redact(rawUrl);
         long left = deadline - System.nanoTime();
         if (left <= 0) {
             Failure f = Failure.of(FailureReason.TIMEOUT, "journey timeout " + Durations.format(journey.settings().timeout()) + " reached before this step");
@@ -100,7 +122,7 @@ public final class JourneyRunner {
         }
         boolean journeyCap = left < step.timeout().toNanos();
         Duration timeout = journeyCap ? Duration.ofNanos(left) : step.timeout();
-        Exchange ex = session.exchange(request, step.request().followRedirects(), timeout, step.maxBodySize(), step.stream());
+        Exchange ex = session.exchange(request, redirects(step.request(), request, masks), timeout, step.maxBodySize(), step.stream());
 
         Optional<Failure> failure = ex.failure().map(f -> journeyCap && f.reason() == FailureReason.TIMEOUT
                 ? Failure.of(FailureReason.TIMEOUT, "journey timeout " + Durations.format(journey.settings().timeout()) + " reached: " + f.detail())
@@ -108,7 +130,7 @@ public final class JourneyRunner {
         Variables next = vars;
         if (failure.isEmpty() && ex.response().isPresent()) {
             ObservedResponse response = ex.response().get();
-            failure = judge(step, response, ex, vars);
+            failure = judge(step, response, ex, vars, masks);
             if (failure.isEmpty()) {
                 Extracting extracting = extract(step, response, vars);
                 failure = extracting.failure();
@@ -123,19 +145,19 @@ public final class JourneyRunner {
     }
 
     /** The one reason a received response fails, checked in the order a user notices: an error message first. */
-    private Optional<Failure> judge(Step step, ObservedResponse response, Exchange ex, Variables vars) {
+    private Optional<Failure> judge(Step step, ObservedResponse response, Exchange ex, Variables vars, Redactor masks) {
         if (step.errorSignatures()) {
-            Optional<Failure> shown = detector.detect(response.contentType(), response.bodyText())
+            Optional<Failure> shown = detector.detect(response.contentType(), response.bodyText(), masks)
                     .map(m -> Failure.errorMessage(m.signature(), m.snippet()));
             if (shown.isPresent()) return shown;
         }
         boolean statusGiven = step.expectations().stream().anyMatch(e -> e instanceof Expectation.Status);
         if (!statusGiven) {
-            Optional<Failure> f = Checks.check(DEFAULT_STATUS, response, vars);
+            Optional<Failure> f = Checks.check(DEFAULT_STATUS, response, vars, masks);
             if (f.isPresent()) return f;
         }
         for (Expectation e : step.expectations()) {
-            Optional<Failure> f = Checks.check(e, response, vars);
+            Optional<Failure> f = Checks.check(e, response, vars, masks);
             if (f.isPresent()) return f;
         }
         return step.stream().flatMap(s -> throughput(s, ex.bytesPerSecond()));
