@@ -10,6 +10,7 @@ import io.uxprobe.probes.journey.Body;
 import io.uxprobe.probes.journey.Journey;
 import io.uxprobe.probes.journey.JourneyResult;
 import io.uxprobe.probes.journey.JourneyRunner;
+import io.uxprobe.probes.journey.WarmUp;
 import io.uxprobe.probes.journey.Request;
 import io.uxprobe.probes.journey.Settings;
 import io.uxprobe.probes.journey.Step;
@@ -105,6 +106,7 @@ final class CheckCommand implements Callable<Integer> {
         Journey journey = new Journey("check", step.position(), settings, List.of(step));
 
         try (HttpClients clients = new HttpClients()) {
+            WarmUp.run(clients, WarmUp.Needs.of(List.of(journey), Variables.empty())); // the JVM's start-up is not the probe's
             JourneyRunner runner = new JourneyRunner(clients, new ErrorDetector(signatures(cli)), Clock.systemUTC());
             JourneyResult result = runner.run(journey, Variables.empty(), Redactor.none());
             new ConsoleReport(cli.getOut()).journey(result);

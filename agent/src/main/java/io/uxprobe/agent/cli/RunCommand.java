@@ -10,6 +10,7 @@ import io.uxprobe.probes.http.HttpClients;
 import io.uxprobe.probes.journey.Journey;
 import io.uxprobe.probes.journey.Region;
 import io.uxprobe.probes.journey.JourneyRunner;
+import io.uxprobe.probes.journey.WarmUp;
 import io.uxprobe.probes.spec.JourneyFile;
 import io.uxprobe.probes.spec.SpecException;
 import java.io.IOException;
@@ -83,6 +84,7 @@ final class RunCommand implements Callable<Integer> {
         Instant startedAt = Instant.now();
         List<RunReport.Run> runs = new ArrayList<>();
         try (HttpClients clients = new HttpClients()) {
+            WarmUp.run(clients, JourneyFiles.warmUpNeeds(loaded)); // the JVM's start-up is not the first journey's
             for (JourneyFile file : loaded) {
                 JourneyRunner runner = new JourneyRunner(clients, new ErrorDetector(file.errorSignatures()), Clock.systemUTC());
                 for (Journey journey : file.journeys()) {

@@ -21,6 +21,7 @@ import io.uxprobe.probes.errors.ErrorDetector;
 import io.uxprobe.probes.http.HttpClients;
 import io.uxprobe.probes.journey.Journey;
 import io.uxprobe.probes.journey.JourneyRunner;
+import io.uxprobe.probes.journey.WarmUp;
 import io.uxprobe.probes.journey.Region;
 import io.uxprobe.probes.spec.JourneyFile;
 import io.uxprobe.probes.spec.SpecException;
@@ -77,6 +78,7 @@ public final class Agent implements AutoCloseable {
         this.server = WebServer.start(config, web, registry(), new Endpoints(this, new StatusPage(board), new StatusApi(board)));
         this.notifier = new Notifier(StatusUrl.derive(config.listen(), server.getPort(), web.tls()), log);
         board.addListener(notifier);
+        WarmUp.run(clients, JourneyFiles.warmUpNeeds(files)); // the JVM's start-up is not the first run's
         apply(files, notify);
         this.watcher = config.watch() ? new ConfigWatcher(config.files(), () -> reload("journey file changed")) : null;
     }
