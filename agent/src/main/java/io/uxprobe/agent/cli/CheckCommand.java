@@ -75,6 +75,9 @@ final class CheckCommand implements Callable<Integer> {
     @Option(names = "--no-follow-redirects", description = "Reports a 3xx instead of following it.")
     boolean noFollow;
 
+    @Option(names = "--allow-insecure-redirects", description = "Follows a redirect from https:// to http:// (refused by default).")
+    boolean allowInsecureRedirects;
+
     @Option(names = "--ca-file", paramLabel = "PATH", description = "Also trusts the CA certificates in this PEM file.")
     Path caFile;
 
@@ -100,7 +103,8 @@ final class CheckCommand implements Callable<Integer> {
         Settings settings = new Settings(deadline, deadline, deadline, Settings.BUILT_IN.headers(), Settings.BUILT_IN.maxBodySize(),
                 !noFollow, false, new Tls(Optional.ofNullable(caFile), insecure), Settings.BUILT_IN.state());
         String host = HttpUrl.parse(url).host();
-        Request request = new Request(method.toUpperCase(Locale.ROOT), Template.literal(url), List.of(), requestHeaders, Body.NONE, !noFollow);
+        Request request = new Request(method.toUpperCase(Locale.ROOT), Template.literal(url), List.of(), requestHeaders, Body.NONE, !noFollow,
+                allowInsecureRedirects);
         Step step = new Step(host, Position.unknown(Path.of("command line")), request,
                 List.of(new Expectation.Status(allowed)), List.of(), Optional.empty(), true, deadline, settings.maxBodySize());
         Journey journey = new Journey("check", step.position(), settings, List.of(step));

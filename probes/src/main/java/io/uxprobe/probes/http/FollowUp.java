@@ -47,7 +47,8 @@ final class FollowUp {
         HttpUrl from = sent.url();
         if (from.isHttps() && !to.isHttps() && !policy.allowInsecure()) {
             return new Refuse(Failure.of(FailureReason.TLS, "refused the redirect to " + shown(to)
-                    + ": it leaves HTTPS, so the request and its answer would travel unencrypted (allowInsecureRedirects: true on the request follows it)"));
+                    + ": it leaves HTTPS, so the request and its answer would travel unencrypted"
+                    + " (allowInsecureRedirects: true in the request, or check --allow-insecure-redirects, follows it)"));
         }
         Request.Builder next = sent.newBuilder().url(to);
         String method = sent.method();

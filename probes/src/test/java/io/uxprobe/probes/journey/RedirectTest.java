@@ -127,7 +127,8 @@ class RedirectTest {
             StepResult refused = run(journey("j", insecureTls, step("login", login).header("Authorization", "Bearer tok-1").build())).steps().getFirst();
             assertThat(refused.failure().orElseThrow().reason()).isEqualTo(FailureReason.TLS);
             assertThat(refused.failure().get().detail()).isEqualTo("refused the redirect to " + plain.url("/landing")
-                    + ": it leaves HTTPS, so the request and its answer would travel unencrypted (allowInsecureRedirects: true on the request follows it)");
+                    + ": it leaves HTTPS, so the request and its answer would travel unencrypted"
+                    + " (allowInsecureRedirects: true in the request, or check --allow-insecure-redirects, follows it)");
             assertThat(refused.status()).hasValue(302);
             assertThat(plain.requests.get()).as("nothing went out unencrypted").isZero();
 
