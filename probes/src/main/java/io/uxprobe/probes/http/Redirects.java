@@ -12,17 +12,9 @@ import java.util.TreeSet;
  */
 public record Redirects(boolean follow, boolean allowInsecure, Set<String> secretHeaders) {
 
-    /** Answers are taken as they come: a 3xx is the step's answer. */
-    public static final Redirects NONE = new Redirects(false, false, Set.of());
-
     public Redirects {
         TreeSet<String> names = new TreeSet<>(String.CASE_INSENSITIVE_ORDER);
         names.addAll(secretHeaders);
         secretHeaders = java.util.Collections.unmodifiableSet(names);
-    }
-
-    /** Followed within HTTPS, nothing secret in the headers but what their names say. */
-    public static Redirects followed() {
-        return new Redirects(true, false, Set.of());
     }
 }

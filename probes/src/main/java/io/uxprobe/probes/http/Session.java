@@ -87,6 +87,7 @@ public final class Session implements AutoCloseable {
                 switch (FollowUp.after(response, next, redirects)) {
                     case FollowUp.Follow f -> {
                         discard(sent, phases);
+                        response.close();
                         forgetIfClosing(response);
                         if (followed == FollowUp.MAX) {
                             return failed(OptionalInt.of(response.code()), Failure.of(FailureReason.PROTOCOL, "more than " + FollowUp.MAX
