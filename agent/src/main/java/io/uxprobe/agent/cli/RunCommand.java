@@ -5,9 +5,11 @@ import io.uxprobe.agent.report.ConsoleReport;
 import io.uxprobe.agent.report.JsonReport;
 import io.uxprobe.agent.report.JunitReport;
 import io.uxprobe.agent.report.RunReport;
+import io.uxprobe.agent.schedule.Watchdog;
 import io.uxprobe.probes.errors.ErrorDetector;
 import io.uxprobe.probes.http.HttpClients;
 import io.uxprobe.probes.journey.Journey;
+import io.uxprobe.probes.journey.JourneyResult;
 import io.uxprobe.probes.journey.Region;
 import io.uxprobe.probes.journey.JourneyRunner;
 import io.uxprobe.probes.journey.WarmUp;
@@ -83,14 +85,16 @@ final class RunCommand implements Callable<Integer> {
         ConsoleReport console = new ConsoleReport(spec.commandLine().getOut());
         Instant startedAt = Instant.now();
         List<RunReport.Run> runs = new ArrayList<>();
-        try (HttpClients clients = new HttpClients()) {
+        try (HttpClients clients = new HttpClients(); Watchdog watchdog = new Watchdog()) {
             WarmUp.run(clients, JourneyFiles.warmUpNeeds(loaded)); // the JVM's start-up is not the first journey's
             for (JourneyFile file : loaded) {
                 JourneyRunner runner = new JourneyRunner(clients, new ErrorDetector(file.errorSignatures()), Clock.systemUTC());
                 for (Journey journey : file.journeys()) {
                     if (!only.isEmpty() && !only.contains(journey.name())) continue;
                     for (Region r : JourneyFiles.regions(file, ownRegion)) {
-                        RunReport.Run run = new RunReport.Run(r.name(), runner.run(journey, r.varsOver(file.vars()), file.redactor(), r.egress()));
+                        JourneyResult result = watchdog.await(journey, file.redactor(),
+                                progress -> runner.run(journey, r.varsOver(file.vars()), file.redactor(), r.egress(), progress));
+                        RunReport.Run run = new RunReport.Run(r.name(), result);
                         runs.add(run);
                         console.journey(run.region().equals(ownRegion) ? journey.name() : journey.name() + "@" + run.region(), run.result());
                     }

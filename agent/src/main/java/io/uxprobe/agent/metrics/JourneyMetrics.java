@@ -198,9 +198,8 @@ public final class JourneyMetrics {
 
     private void countFailure(Tags stepTags, Failure failure) {
         stepFailures.withTags(stepTags.and(REASON, failure.reason().label())).increment();
-        if (failure.reason() == FailureReason.ERROR_MESSAGE) {
-            failure.signature().ifPresent(id -> errorMessages.withTags(stepTags.and(SIGNATURE, id)).increment());
-        }
+        // error_message, or http_status of an error page that said something: the message the user saw counts either way
+        failure.signature().ifPresent(id -> errorMessages.withTags(stepTags.and(SIGNATURE, id)).increment());
     }
 
     /**

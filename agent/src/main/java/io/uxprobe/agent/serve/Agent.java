@@ -8,6 +8,7 @@ import io.uxprobe.agent.log.RunLog;
 import io.uxprobe.agent.metrics.AgentMetrics;
 import io.uxprobe.agent.metrics.JourneyMetrics;
 import io.uxprobe.agent.schedule.Scheduler;
+import io.uxprobe.agent.schedule.Watchdog;
 import io.uxprobe.agent.status.Notifier;
 import io.uxprobe.agent.status.NotifySettings;
 import io.uxprobe.agent.status.StatusApi;
@@ -57,6 +58,7 @@ public final class Agent implements AutoCloseable {
     private final JourneyMetrics journeyMetrics;
     private final HttpClients clients = new HttpClients();
     private final Scheduler scheduler;
+    private final Watchdog watchdog = new Watchdog();
     private final StatusBoard board = new StatusBoard();
     private final HTTPServer server;
     private final Notifier notifier;
@@ -134,7 +136,7 @@ public final class Agent implements AutoCloseable {
             Set<String> signatures = JourneyFiles.signatureIds(file);
             for (Journey journey : file.journeys()) {
                 for (Region r : JourneyFiles.regions(file, region)) {
-                    JourneyProbe probe = new JourneyProbe(journey, r.name(), r.egress(), runner, r.varsOver(file.vars()), file.redactor(),
+                    JourneyProbe probe = new JourneyProbe(journey, r.name(), r.egress(), runner, watchdog, r.varsOver(file.vars()), file.redactor(),
                             journeyMetrics, board, log);
                     journeyMetrics.register(journey, r.name(), signatures);
                     board.register(journey.name(), r.name(), journey.settings().state());
@@ -167,6 +169,7 @@ public final class Agent implements AutoCloseable {
         } catch (IOException e) {
             log.error("cannot stop watching the journey files", RunLog.fields("error", String.valueOf(e.getMessage())));
         }
+        watchdog.close();
         server.close();
         clients.close();
         agentMetrics.close();

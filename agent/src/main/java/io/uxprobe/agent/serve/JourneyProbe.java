@@ -3,6 +3,7 @@ package io.uxprobe.agent.serve;
 import io.uxprobe.agent.log.RunLog;
 import io.uxprobe.agent.metrics.JourneyMetrics;
 import io.uxprobe.agent.schedule.Probe;
+import io.uxprobe.agent.schedule.Watchdog;
 import io.uxprobe.agent.status.StatusBoard;
 import io.uxprobe.probes.journey.Egress;
 import io.uxprobe.probes.journey.Journey;
@@ -11,6 +12,7 @@ import io.uxprobe.probes.journey.JourneyRunner;
 import io.uxprobe.probes.template.Redactor;
 import io.uxprobe.probes.template.Variables;
 import java.time.Duration;
+import java.util.Optional;
 
 /**
  * One journey in one region (through that region's egress), as the scheduler runs it: play it (again at once, up to
@@ -23,6 +25,7 @@ final class JourneyProbe implements Probe {
     private final String region;
     private final Egress egress;
     private final JourneyRunner runner;
+    private final Watchdog watchdog;
     private final Variables vars;
     private final Redactor redactor;
     private final JourneyMetrics metrics;
@@ -30,12 +33,13 @@ final class JourneyProbe implements Probe {
     private final RunLog log;
     private boolean retired;
 
-    JourneyProbe(Journey journey, String region, Egress egress, JourneyRunner runner, Variables vars, Redactor redactor,
-            JourneyMetrics metrics, StatusBoard board, RunLog log) {
+    JourneyProbe(Journey journey, String region, Egress egress, JourneyRunner runner, Watchdog watchdog, Variables vars,
+            Redactor redactor, JourneyMetrics metrics, StatusBoard board, RunLog log) {
         this.journey = journey;
         this.region = region;
         this.egress = egress;
         this.runner = runner;
+        this.watchdog = watchdog;
         this.vars = vars;
         this.redactor = redactor;
         this.metrics = metrics;
@@ -59,11 +63,13 @@ final class JourneyProbe implements Probe {
 
     @Override
     public void run() {
-        JourneyResult result = runner.run(journey, vars, redactor, egress);
-        record(result, false);
-        for (int retry = 0; retry < journey.settings().state().retries() && !result.passed(); retry++) {
-            result = runner.run(journey, vars, redactor, egress);
-            record(result, true);
+        for (int attempt = 0; ; attempt++) {
+            boolean retry = attempt > 0;
+            Optional<JourneyResult> result = watchdog.play(journey, redactor,
+                    progress -> runner.run(journey, vars, redactor, egress, progress), abandoned -> record(abandoned, retry));
+            result.ifPresent(r -> record(r, retry));
+            // an abandoned run already spent its whole deadline: no retry after it
+            if (result.isEmpty() || result.get().passed() || attempt >= journey.settings().state().retries()) return;
         }
     }
 

@@ -1,5 +1,6 @@
 package io.uxprobe.agent.metrics;
 
+import io.uxprobe.probes.errors.Detection;
 import io.uxprobe.probes.journey.Body;
 import io.uxprobe.probes.journey.Failure;
 import io.uxprobe.probes.journey.Journey;
@@ -62,22 +63,22 @@ final class Fixtures {
 
     static StepResult passed(String name, int status, PhaseTimings phases) {
         return new StepResult(name, Outcome.PASSED, Optional.empty(), "GET", "https://music.example/" + name, OptionalInt.of(status),
-                T0, phases.total(), phases, 1000, OptionalDouble.empty(), Optional.empty());
+                T0, phases.total(), phases, 1000, OptionalDouble.empty(), Optional.empty(), Detection.NONE);
     }
 
     static StepResult withCertificate(StepResult s, Instant expiry) {
         return new StepResult(s.name(), s.outcome(), s.failure(), s.method(), s.url(), s.status(), s.startedAt(), s.duration(),
-                s.phases(), s.bytes(), s.bytesPerSecond(), Optional.of(expiry));
+                s.phases(), s.bytes(), s.bytesPerSecond(), Optional.of(expiry), s.detection());
     }
 
     static StepResult withRate(StepResult s, double bytesPerSecond) {
         return new StepResult(s.name(), s.outcome(), s.failure(), s.method(), s.url(), s.status(), s.startedAt(), s.duration(),
-                s.phases(), s.bytes(), OptionalDouble.of(bytesPerSecond), s.certificateExpiry());
+                s.phases(), s.bytes(), OptionalDouble.of(bytesPerSecond), s.certificateExpiry(), s.detection());
     }
 
     static StepResult failed(String name, Failure failure, OptionalInt status, String url, PhaseTimings phases) {
         return new StepResult(name, Outcome.FAILED, Optional.of(failure), "GET", url, status, T0, phases.total(), phases, 0,
-                OptionalDouble.empty(), Optional.empty());
+                OptionalDouble.empty(), Optional.empty(), Detection.NONE);
     }
 
     static StepResult skipped(String name) {

@@ -9,6 +9,7 @@ import io.uxprobe.agent.status.NotifySettings;
 import io.uxprobe.agent.status.StatusBoard;
 import io.uxprobe.agent.status.Webhook;
 import io.uxprobe.agent.testing.Nginx;
+import io.uxprobe.probes.errors.Detection;
 import io.uxprobe.probes.errors.ErrorDetector;
 import io.uxprobe.probes.http.HttpClients;
 import io.uxprobe.probes.journey.Failure;
@@ -125,7 +126,8 @@ class ShortKeepAliveTest {
     private static JourneyResult run(Instant at, boolean passed) {
         Optional<Failure> failure = passed ? Optional.empty() : Optional.of(Failure.of(FailureReason.HTTP_STATUS, "expected status 200, got 503"));
         StepResult step = new StepResult("pay", passed ? Outcome.PASSED : Outcome.FAILED, failure, "GET", "https://shop.example/pay",
-                OptionalInt.of(passed ? 200 : 503), at, Duration.ofMillis(20), PhaseTimings.none(), 10, OptionalDouble.empty(), Optional.empty());
+                OptionalInt.of(passed ? 200 : 503), at, Duration.ofMillis(20), PhaseTimings.none(), 10, OptionalDouble.empty(), Optional.empty(),
+                Detection.NONE);
         return new JourneyResult("checkout", at, Duration.ofMillis(20), List.of(step));
     }
 }

@@ -1,5 +1,6 @@
 package io.uxprobe.agent.status;
 
+import io.uxprobe.probes.errors.Detection;
 import io.uxprobe.probes.journey.Failure;
 import io.uxprobe.probes.journey.FailureReason;
 import io.uxprobe.probes.journey.JourneyResult;
@@ -33,7 +34,7 @@ final class Runs {
     static StepResult step(String name, Instant at, Optional<Failure> failure, int status) {
         PhaseTimings p = phases(5, 10, 20, 1, 100, 14);
         return new StepResult(name, failure.isPresent() ? Outcome.FAILED : Outcome.PASSED, failure, "GET", "https://music.example/" + name,
-                OptionalInt.of(status), at, p.total(), p, 1000, OptionalDouble.empty(), Optional.empty());
+                OptionalInt.of(status), at, p.total(), p, 1000, OptionalDouble.empty(), Optional.empty(), Detection.NONE);
     }
 
     static JourneyResult passed(String journey, Instant at) {

@@ -2,6 +2,8 @@ package io.uxprobe.probes.check;
 
 import static io.uxprobe.probes.check.Details.quote;
 
+import io.uxprobe.probes.deadline.Deadline;
+import io.uxprobe.probes.deadline.RegexBudget;
 import io.uxprobe.probes.http.ObservedResponse;
 import io.uxprobe.probes.journey.Failure;
 import io.uxprobe.probes.journey.FailureReason;
@@ -12,7 +14,6 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Function;
-import java.util.regex.Matcher;
 
 /**
  * Checks one expectation against a response. A miss is a {@link Failure} whose detail says what was
@@ -22,27 +23,34 @@ public final class Checks {
 
     private Checks() {}
 
-    /** Empty when the expectation holds. */
-    public static Optional<Failure> check(Expectation e, ObservedResponse r, Variables vars) {
-        return check(e, r, vars, Redactor.none());
+    /**
+     * Empty when the expectation holds.
+     *
+     * @throws Deadline.Exceeded when checking ran past {@code deadline}
+     */
+    public static Optional<Failure> check(Expectation e, ObservedResponse r, Variables vars, Deadline deadline) {
+        return check(e, r, vars, deadline, Redactor.none());
     }
 
-    /** As {@link #check(Expectation, ObservedResponse, Variables)}, also masking the run's {@code secrets} in the detail. */
-    public static Optional<Failure> check(Expectation e, ObservedResponse r, Variables vars, Redactor secrets) {
+    /**
+     * As {@link #check(Expectation, ObservedResponse, Variables, Deadline)}, also masking the run's {@code secrets}
+     * in the detail, before any value in it is folded or cut.
+     */
+    public static Optional<Failure> check(Expectation e, ObservedResponse r, Variables vars, Deadline deadline, Redactor secrets) {
         Redactor redactor = secrets.and(vars.secretValues()).and(secrets(e));
-        Optional<String> problem = ScopedValue.where(Details.SECRETS, redactor).call(() -> problem(e, r, vars));
+        Optional<String> problem = ScopedValue.where(Details.SECRETS, redactor).call(() -> problem(e, r, vars, deadline));
         FailureReason reason = e instanceof Expectation.Status ? FailureReason.HTTP_STATUS : FailureReason.ASSERTION;
         return problem.map(p -> Failure.of(reason, redactor.redact(p)));
     }
 
-    private static Optional<String> problem(Expectation e, ObservedResponse r, Variables vars) {
+    private static Optional<String> problem(Expectation e, ObservedResponse r, Variables vars, Deadline deadline) {
         return switch (e) {
             case Expectation.Status s -> status(s, r);
             case Expectation.MaxDuration d -> maxDuration(d, r);
             case Expectation.BodyContains c -> withText("bodyContains", c.text(), vars, text -> bodyContains(text, r));
             case Expectation.BodyNotContains c -> withText("bodyNotContains", c.text(), vars, text -> bodyNotContains(text, r));
-            case Expectation.BodyMatches m -> bodyMatches(m, r);
-            case Expectation.JsonPath j -> JsonMatchers.check(j, r, vars);
+            case Expectation.BodyMatches m -> bodyMatches(m, r, deadline);
+            case Expectation.JsonPath j -> JsonMatchers.check(j, r, vars, deadline);
             case Expectation.Header h -> header(h, r);
         };
     }
@@ -69,9 +77,14 @@ public final class Checks {
         return Optional.of("body contains " + quote(text) + ": " + Details.excerpt(body, at, at + text.length()));
     }
 
-    private static Optional<String> bodyMatches(Expectation.BodyMatches m, ObservedResponse r) {
-        Matcher found = m.regex().matcher(r.bodyText());
-        if (found.find()) return Optional.empty();
+    private static Optional<String> bodyMatches(Expectation.BodyMatches m, ObservedResponse r, Deadline deadline) {
+        String where = "bodyMatches /" + Details.cut(m.regex().pattern()) + "/";
+        String body = r.bodyText();
+        try {
+            if (RegexBudget.matcher(m.regex(), body, deadline).find()) return Optional.empty();
+        } catch (RegexBudget.Exhausted e) {
+            return Optional.of(RegexBudget.gaveUp(where, body.length()));
+        }
         return Optional.of("body does not match /" + Details.cut(m.regex().pattern()) + "/");
     }
 

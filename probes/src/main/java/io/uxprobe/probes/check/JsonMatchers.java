@@ -1,6 +1,8 @@
 package io.uxprobe.probes.check;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.uxprobe.probes.deadline.Deadline;
+import io.uxprobe.probes.deadline.RegexBudget;
 import io.uxprobe.probes.http.ObservedResponse;
 import io.uxprobe.probes.template.Variables;
 import java.math.BigDecimal;
@@ -20,13 +22,13 @@ final class JsonMatchers {
     private JsonMatchers() {}
 
     /** What went wrong, prefixed with the path; empty when every matcher holds. */
-    static Optional<String> check(Expectation.JsonPath j, ObservedResponse r, Variables vars) {
+    static Optional<String> check(Expectation.JsonPath j, ObservedResponse r, Variables vars, Deadline deadline) {
         if (r.json().isEmpty()) return Optional.of(j.path() + ": not checked: " + notJson(r));
         Optional<JsonNode> found = r.jsonPath(j.compiled());
         for (JsonMatcher m : j.matchers()) {
             Optional<String> problem;
             try {
-                problem = check(m, found, vars);
+                problem = check(m, found, vars, deadline);
             } catch (IllegalStateException unset) {
                 problem = Optional.of("not checked: " + unset.getMessage()); // an equals: ${var} no earlier step set
             }
@@ -42,11 +44,11 @@ final class JsonMatchers {
     }
 
     /** One matcher against what the path found (empty: nothing): what was expected and what came back. */
-    static Optional<String> check(JsonMatcher m, Optional<JsonNode> found, Variables vars) {
+    static Optional<String> check(JsonMatcher m, Optional<JsonNode> found, Variables vars, Deadline deadline) {
         return switch (m) {
             case JsonMatcher.Exists e -> exists(e.expected(), found);
             case JsonMatcher.EqualTo e -> equalTo(e.expected().render(vars), found);
-            case JsonMatcher.Matches e -> matches(e.regex(), found);
+            case JsonMatcher.Matches e -> matches(e.regex(), found, deadline);
             case JsonMatcher.Compare c -> compare(c.comparison(), found);
             case JsonMatcher.Length l -> length(l.comparison(), found);
         };
@@ -63,10 +65,15 @@ final class JsonMatchers {
         return found.get().equals(BY_VALUE, expected) ? Optional.empty() : got(want, found.get());
     }
 
-    private static Optional<String> matches(Pattern regex, Optional<JsonNode> found) {
+    private static Optional<String> matches(Pattern regex, Optional<JsonNode> found, Deadline deadline) {
         String want = "expected to match /" + Details.cut(regex.pattern()) + "/";
         if (found.isEmpty()) return nothing(want);
-        return regex.matcher(Details.text(found.get())).find() ? Optional.empty() : got(want, found.get());
+        String text = Details.text(found.get());
+        try {
+            return RegexBudget.matcher(regex, text, deadline).find() ? Optional.empty() : got(want, found.get());
+        } catch (RegexBudget.Exhausted e) {
+            return Optional.of(RegexBudget.gaveUp("matches /" + Details.cut(regex.pattern()) + "/", text.length()));
+        }
     }
 
     private static Optional<String> compare(Comparison comparison, Optional<JsonNode> found) {

@@ -1,28 +1,62 @@
 package io.uxprobe.probes.errors;
 
+import io.uxprobe.probes.deadline.Deadline;
 import io.uxprobe.probes.template.Redactor;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.stream.Stream;
+import org.jsoup.nodes.Element;
 
 /**
- * Finds error messages a user would be shown in a response: the file's own signatures first, then the built-in
- * catalog. In HTML only visible text counts; in JSON only the error fields a client would surface. Only the first
- * MiB of text (the first 4 MiB of HTML markup) is examined: a message further in is not one a user reads, and a
- * huge body stays cheap. Thread-safe: one detector serves every journey.
+ * Finds the error message a user is shown in a response: the file's own signatures first, then the built-in
+ * catalog. A phrase counts only where the response presents it as a message: in HTML, visible and read as a message
+ * by the {@link Reading} rules (an alert, the main message of an error page), not mentioned (quoted, in an article,
+ * a list of results, code, navigation); in JSON, in the error fields a client would show; in plain text, at the
+ * start of a short answer. Only the first MiB of text (the first 4 MiB of HTML markup) is examined. Thread-safe:
+ * one detector serves every journey.
  */
 public final class ErrorDetector {
 
     private static final ErrorDetector CATALOG_ONLY = new ErrorDetector(List.of());
 
+    /** A long text answer opens with its message within this many words (a stack trace's first line, an error line). */
+    static final double TEXT_LEAD_WORDS = 20;
+
+    /** How much of a lone JSON message its error phrase must be: "Internal server error" is, "X went wrong, said nobody" is not. */
+    static final double LONE_MESSAGE_SHARE = 0.7;
+
+    /** Mentions kept for the explanation: the first few say enough. */
+    static final int MAX_MENTIONS = 8;
+
     private final List<SignatureMatcher> matchers;
+    private final Literals literals;
+    private final boolean explaining;
 
     /** A detector for the built-in catalog plus {@code own} (checked first). */
     public ErrorDetector(List<Signature> own) {
-        this.matchers = Stream.concat(
+        this(Stream.concat(
                         own.stream().map(s -> new SignatureMatcher(s, true)),
                         Catalog.builtIn().stream().map(s -> new SignatureMatcher(s, false)))
-                .toList();
+                .toList(), false);
+    }
+
+    private ErrorDetector(List<SignatureMatcher> matchers, boolean explaining) {
+        this.matchers = matchers;
+        this.literals = new Literals(matchers.stream().flatMap(m -> m.gates().stream()).toList());
+        this.explaining = explaining;
+    }
+
+    private ErrorDetector(ErrorDetector other, boolean explaining) {
+        this.matchers = other.matchers;
+        this.literals = other.literals;
+        this.explaining = explaining;
+    }
+
+    /** The same detector, keeping the mentions it ignores in every {@link #read} ({@code check --explain}, {@code run -v}). */
+    public ErrorDetector explaining() {
+        return new ErrorDetector(this, true);
     }
 
     /** A detector for the built-in catalog alone, for a journey file without {@code errorSignatures}. */
@@ -32,52 +66,181 @@ public final class ErrorDetector {
 
     /** @param contentType media type without parameters, lower case ({@code text/html}); may be empty */
     public Optional<ErrorMatch> detect(String contentType, String body) {
-        return detect(contentType, body, Redactor.none());
+        return detect(contentType, body, Deadline.none());
     }
 
     /**
-     * As {@link #detect(String, String)}, with {@code secrets} masked in the text before it is folded and cut into
-     * the snippet: a snippet never shows part of a secret, nor one whose whitespace folding changed.
+     * The message the user is shown, if any.
+     *
+     * @param contentType media type without parameters, lower case ({@code text/html}); may be empty
+     * @throws Deadline.Exceeded when detection ran past {@code deadline}
      */
-    public Optional<ErrorMatch> detect(String contentType, String body, Redactor secrets) {
+    public Optional<ErrorMatch> detect(String contentType, String body, Deadline deadline) {
+        return read(contentType, body, deadline).message();
+    }
+
+    /**
+     * The message the user is shown, if any, and, for an {@link #explaining} detector, the mentions seen and ignored on
+     * the way, each with its reason.
+     *
+     * @param contentType media type without parameters, lower case ({@code text/html}); may be empty
+     * @throws Deadline.Exceeded when detection ran past {@code deadline}
+     */
+    public Detection read(String contentType, String body, Deadline deadline) {
+        return read(contentType, body, deadline, Redactor.none());
+    }
+
+    /**
+     * As {@link #read(String, String, Deadline)}, with {@code secrets} masked in every snippet before it is cut from
+     * the text, so a snippet's edge never shows part of a secret.
+     */
+    public Detection read(String contentType, String body, Deadline deadline, Redactor secrets) {
+        return ScopedValue.where(Snippet.SECRETS, secrets).call(() -> readPage(contentType, body, deadline));
+    }
+
+    private Detection readPage(String contentType, String body, Deadline deadline) {
+        boolean explain = explaining;
         return switch (ContentKind.of(contentType, body)) {
-            case HTML -> inText(VisibleText.of(body), secrets);
+            case HTML -> inPage(HtmlPage.read(body, deadline), deadline, explain);
             case JSON -> JsonErrorFields.parse(body)
-                    .map(json -> json.surfaced(contentType.endsWith("problem+json")).flatMap(e -> inJsonError(e, secrets)))
-                    .orElseGet(() -> inText(ContentKind.looksLikeHtml(body) ? VisibleText.of(body) : body, secrets));
-            case TEXT -> inText(body, secrets);
-            case NONE -> Optional.empty();
+                    .map(json -> json.surfaced(contentType.endsWith("problem+json")).map(e -> inJsonError(e, deadline)).orElse(Detection.NONE))
+                    .orElseGet(() -> ContentKind.looksLikeHtml(body)
+                            ? inPage(HtmlPage.read(body, deadline), deadline, explain)
+                            : inText(FoldedText.of(body), deadline, explain));
+            case TEXT -> inText(FoldedText.of(body), deadline, explain);
+            case NONE -> Detection.NONE;
         };
     }
 
-    private Optional<ErrorMatch> inText(String text, Redactor secrets) {
-        return firstMatch(folded(text, secrets));
+    /** A match on a page, with the element it sits in. */
+    private record Candidate(SignatureMatcher matcher, SignatureMatcher.Found found, Element at) {
+        boolean alertOnly() {
+            return matcher.id().equals(Catalog.ALERT_ERROR) && !matcher.fromUser();
+        }
     }
 
-    /** The text as signatures see it, secrets masked first; only what folding examines is masked. */
-    private static FoldedText folded(String text, Redactor secrets) {
-        // room past the cut for a secret that straddles it, which folding then leaves out
-        int examined = FoldedText.MAX_CHARS + 4096;
-        return FoldedText.of(secrets.redact(text.length() > examined ? text.substring(0, examined) : text));
+    private Detection inPage(HtmlPage page, Deadline deadline, boolean explain) {
+        FoldedText text = page.text();
+        if (text.isEmpty()) return Detection.NONE;
+        Set<String> present = literals.in(text.lower());
+        List<Candidate> candidates = new ArrayList<>();
+        for (SignatureMatcher matcher : matchers) {
+            deadline.check();
+            for (SignatureMatcher.Found f : matcher.findAll(text, deadline, present)) {
+                candidates.add(new Candidate(matcher, f, page.elementAt(f.start(), f.end())));
+            }
+        }
+        if (candidates.isEmpty()) return Detection.NONE;
+        PageShape shape = PageShape.of(page); // only a page with a candidate needs its shape
+        boolean agrees = topAgrees(page, shape, candidates);
+        List<ErrorMatch> mentions = new ArrayList<>();
+        for (Candidate c : candidates) {
+            deadline.check();
+            Reading.Place place = place(page, shape, c, agrees);
+            Reading.Verdict v = Reading.of(place, c.alertOnly() ? Reading.ALERT_ONLY : Reading.RULES);
+            SignatureMatcher.Found f = c.found();
+            int[] block = v.rule().equals("alert") && !page.inTitle(f.start())
+                    ? page.range(Landmarks.alert(c.at()).orElseThrow().element(), f.start())
+                    : page.blockRange(c.at(), f.start());
+            String where = page.inTitle(f.start()) ? "title" : ElementPath.of(c.at());
+            ErrorMatch m = new ErrorMatch(c.matcher().id(), snippet(text, block, f), where, v.rule(), v.why());
+            if (v.message()) return new Detection(Optional.of(m), mentions);
+            if (explain && mentions.size() < MAX_MENTIONS) mentions.add(m);
+        }
+        return new Detection(Optional.empty(), mentions);
+    }
+
+    private static Reading.Place place(HtmlPage page, PageShape shape, Candidate c, boolean agrees) {
+        return new Reading.Place(page, shape, c.at(), c.found().start(), c.found().end(), c.matcher().signature(),
+                !c.matcher().fromUser() && Catalog.isProductPage(c.matcher().id()), agrees);
+    }
+
+    /**
+     * Does the page say so at its top twice: an error phrase in its title or top heading, another in its lead paragraph,
+     * and none among listed items (where it would be a topic: search results for it, a record named after it)?
+     */
+    private static boolean topAgrees(HtmlPage page, PageShape shape, List<Candidate> candidates) {
+        boolean top = false;
+        boolean lead = false;
+        for (Candidate c : candidates) {
+            if (c.alertOnly()) continue;
+            if (Landmarks.listItem(c.at(), 3).isPresent()) return false;
+            int start = c.found().start();
+            if (page.inTitle(start) || shape.inTopHeading(c.at())) {
+                top = true;
+            } else if (shape.inLead(start) && Reading.plainProse(place(page, shape, c, false))) {
+                lead = true;
+            }
+        }
+        return top && lead;
+    }
+
+    // A plain-text answer is shown as it is: it is a message when it is short, or where it opens.
+    private Detection inText(FoldedText text, Deadline deadline, boolean explain) {
+        if (text.isEmpty()) return Detection.NONE;
+        double words = Words.count(text.shown());
+        Set<String> present = literals.in(text.lower());
+        List<ErrorMatch> mentions = new ArrayList<>();
+        for (SignatureMatcher matcher : matchers) {
+            deadline.check();
+            if (matcher.id().equals(Catalog.ALERT_ERROR) && !matcher.fromUser()) continue; // plain text has no alerts
+            for (SignatureMatcher.Found f : matcher.findAll(text, deadline, present)) {
+                String snippet = Snippet.around(text.shown(), f.start(), f.end());
+                double before = Words.count(text.shown(), 0, f.start());
+                ErrorMatch m;
+                if (matcher.signature().anywhere()) {
+                    m = new ErrorMatch(matcher.id(), snippet, "text", "anywhere", "the signature counts anywhere it is shown (anywhere: true)");
+                } else if (Quotes.inText(text.shown(), f.start(), f.end())) {
+                    m = new ErrorMatch(matcher.id(), snippet, "text", "quoted", "it is inside quotation marks");
+                } else if (words <= PageShape.LITTLE_ELSE_WORDS) {
+                    m = new ErrorMatch(matcher.id(), snippet, "text", "main_message", "the answer is a short text (" + (int) words + " words)");
+                } else if (before < TEXT_LEAD_WORDS) {
+                    m = new ErrorMatch(matcher.id(), snippet, "text", "main_message", "it opens the text answer");
+                } else {
+                    m = new ErrorMatch(matcher.id(), snippet, "text", "content",
+                            "it is " + (int) before + " words into a long text answer (" + (int) words + " words), not where it opens");
+                }
+                if (!m.rule().equals("main_message") && !m.rule().equals("anywhere")) {
+                    if (explain && mentions.size() < MAX_MENTIONS) mentions.add(m);
+                    continue;
+                }
+                return new Detection(Optional.of(m), mentions);
+            }
+        }
+        return new Detection(Optional.empty(), mentions);
     }
 
     // A JSON error field is a message the client shows whatever it says; a signature only names it better.
-    private Optional<ErrorMatch> inJsonError(JsonErrorFields.Surfaced error, Redactor secrets) {
-        FoldedText text = folded(error.text(), secrets);
-        String fallbackId = error.fromGraphql() ? Catalog.GRAPHQL_ERROR : Catalog.JSON_ERROR;
-        return firstMatch(text).or(() -> Optional.of(new ErrorMatch(fallbackId, Snippet.head(text.shown()))));
-    }
-
-    private Optional<ErrorMatch> firstMatch(FoldedText text) {
-        if (text.isEmpty()) {
-            return Optional.empty();
-        }
+    private Detection inJsonError(JsonErrorFields.Surfaced error, Deadline deadline) {
+        FoldedText text = FoldedText.of(error.text());
+        Set<String> present = literals.in(text.lower());
+        String why = "it is the answer's error field, which a client shows its user";
         for (SignatureMatcher matcher : matchers) {
-            Optional<SignatureMatcher.Found> found = matcher.find(text);
-            if (found.isPresent()) {
-                return Optional.of(new ErrorMatch(matcher.id(), Snippet.around(text.shown(), found.get().start(), found.get().end())));
+            if (matcher.id().equals(Catalog.ALERT_ERROR) && !matcher.fromUser()) continue;
+            List<SignatureMatcher.Found> found = matcher.findAll(text, deadline, present);
+            // a lone {"message": …} is an error only when the message is the error phrase, not a sentence with one in it
+            if (!error.flagged() && !found.isEmpty() && found.getFirst().end() - found.getFirst().start() < LONE_MESSAGE_SHARE * text.length()) {
+                continue;
+            }
+            if (!found.isEmpty()) {
+                SignatureMatcher.Found f = found.getFirst();
+                return message(new ErrorMatch(matcher.id(), Snippet.around(text.shown(), f.start(), f.end()), error.field(), "error_field", why));
             }
         }
-        return Optional.empty();
+        if (!error.flagged()) return Detection.NONE; // a lone message no signature names: {"message": "Track saved"}
+        String fallbackId = error.fromGraphql() ? Catalog.GRAPHQL_ERROR : Catalog.JSON_ERROR;
+        return message(new ErrorMatch(fallbackId, Snippet.head(text.shown()), error.field(), "error_field", why));
+    }
+
+    private static Detection message(ErrorMatch m) {
+        return new Detection(Optional.of(m), List.of());
+    }
+
+    private static String snippet(FoldedText text, int[] block, SignatureMatcher.Found f) {
+        String within = text.shown().substring(block[0], Math.max(block[0], Math.min(block[1], text.length())));
+        int start = Math.max(0, f.start() - block[0]);
+        int end = Math.min(within.length(), f.end() - block[0]);
+        // cut within the match's own paragraph (or alert), so the snippet never runs into the title or a neighbour
+        return f.start() >= block[0] && f.end() <= block[1] ? Snippet.around(within, start, end) : Snippet.around(text.shown(), f.start(), f.end());
     }
 }

@@ -20,19 +20,29 @@ import java.util.Set;
  */
 final class JsonErrorFields {
 
-    /** Error text a client would show; {@code fromGraphql} when it came only from a GraphQL {@code errors[]}. */
-    record Surfaced(String text, boolean fromGraphql) {}
+    /**
+     * Error text a client would show; {@code fromGraphql} when it came only from a GraphQL {@code errors[]};
+     * {@code field} the first field it came from, such as {@code $.error}; {@code flagged} when a field says it is an
+     * error ({@code error}, {@code errors}, an error status), not a lone {@code message} that only a signature can name.
+     */
+    record Surfaced(String text, boolean fromGraphql, String field, boolean flagged) {}
 
     private static final ObjectMapper MAPPER = new ObjectMapper();
     private static final Set<String> READ = Set.of(
-            "error", "errors", "message", "status", "result", "success", "ok", "error_description", "fault", "title", "detail");
+            "error", "errors", "message", "status", "result", "success", "ok", "error_description", "fault", "title", "detail", "errormessage");
     private static final Set<String> ERROR_STATUSES = Set.of("error", "fail", "failed", "failure");
-    private static final String[] MESSAGE_FIELDS = {"message", "description", "detail", "title", "error_description"};
+    private static final String[] MESSAGE_FIELDS = {"message", "description", "detail", "title", "error_description", "reason"};
+    /** An object this small whose message is all it says is the message (AWS API Gateway's {"message": "…"}). */
+    private static final int LONE_MESSAGE_FIELDS = 3;
 
     private final Map<String, JsonNode> fields;
+    private final int fieldCount;
+    private final boolean hasData;
 
-    private JsonErrorFields(Map<String, JsonNode> fields) {
+    private JsonErrorFields(Map<String, JsonNode> fields, int fieldCount, boolean hasData) {
         this.fields = fields;
+        this.fieldCount = fieldCount;
+        this.hasData = hasData;
     }
 
     /**
@@ -50,14 +60,18 @@ final class JsonErrorFields {
                 return Optional.empty();
             }
             if (first == JsonToken.START_ARRAY) {
-                return Optional.of(new JsonErrorFields(Map.of())); // a list of data has no top-level error fields
+                return Optional.of(new JsonErrorFields(Map.of(), 0, false)); // a list of data has no top-level error fields
             }
             if (first != JsonToken.START_OBJECT) {
                 return Optional.empty();
             }
+            int count = 0;
+            boolean data = false;
             try {
                 while (parser.nextToken() == JsonToken.FIELD_NAME) {
-                    String name = parser.currentName();
+                    String name = parser.currentName().toLowerCase(Locale.ROOT); // "Message" from AWS, "message" from most
+                    count++;
+                    data |= name.equals("data"); // GraphQL answers carry data beside their errors
                     parser.nextToken();
                     if (READ.contains(name)) {
                         JsonNode value = parser.readValueAsTree();
@@ -69,39 +83,63 @@ final class JsonErrorFields {
             } catch (IOException cutOff) {
                 // A body cut at the capture limit still has its first fields, where APIs put errors.
             }
+            return Optional.of(new JsonErrorFields(fields, count, data));
         } catch (IOException e) {
             return Optional.empty();
         }
-        return Optional.of(new JsonErrorFields(fields));
     }
 
     /** @param problemJson the response is {@code application/problem+json}, whose {@code title} is the message */
     Optional<Surfaced> surfaced(boolean problemJson) {
         Set<String> texts = new LinkedHashSet<>();
+        String first = null;
         JsonNode error = field("error");
         boolean errorSaysSo = isSet(error);
         addMessages(error, texts);
+        if (!texts.isEmpty()) first = "$.error";
         JsonNode errors = field("errors");
         boolean errorsSaySo = isSet(errors);
-        boolean fromGraphql = texts.isEmpty() && errors.isArray() && errorsSaySo;
+        boolean fromGraphql = texts.isEmpty() && errors.isArray() && errorsSaySo && graphql(errors);
         addMessages(errors, texts);
-        if (errorSaysSo || errorsSaySo || statusSaysError()) {
-            addText(field("message"), texts);
-        }
-        addText(field("error_description"), texts);
-        addText(field("fault").path("faultstring"), texts);
+        if (first == null && !texts.isEmpty()) first = "$.errors";
+        if ((errorSaysSo || errorsSaySo || statusSaysError()) && addText(field("message"), texts) && first == null) first = "$.message";
+        if (addText(field("error_description"), texts) && first == null) first = "$.error_description";
+        if (addText(field("errormessage"), texts) && first == null) first = "$.errorMessage"; // AWS Lambda's, Netlify's
+        if (addText(field("fault").path("faultstring"), texts) && first == null) first = "$.fault.faultstring";
         if (problemJson) {
-            addText(field("title"), texts);
-            addText(field("detail"), texts);
+            if (addText(field("title"), texts) && first == null) first = "$.title";
+            if (addText(field("detail"), texts) && first == null) first = "$.detail";
         }
         if (texts.isEmpty() && errorSaysSo) {
             texts.add("error: " + error); // "error": true tells the client to show its generic failure
+            first = "$.error";
         }
-        return texts.isEmpty() ? Optional.empty() : Optional.of(new Surfaced(String.join("; ", texts), fromGraphql));
+        if (texts.isEmpty() && fieldCount <= LONE_MESSAGE_FIELDS && !statusSaysOk()) {
+            for (String lone : new String[] {"message", "detail"}) {
+                if (addText(field(lone), texts)) return Optional.of(new Surfaced(texts.iterator().next(), false, "$." + lone, false));
+            }
+        }
+        return texts.isEmpty() ? Optional.empty() : Optional.of(new Surfaced(String.join("; ", texts), fromGraphql, first, true));
+    }
+
+    // GraphQL's errors sit beside "data", or carry locations, path or extensions; other APIs' errors[] do not
+    private boolean graphql(JsonNode errors) {
+        if (hasData) return true;
+        for (JsonNode e : errors) {
+            if (e.has("locations") || e.has("path") || e.has("extensions")) return true;
+        }
+        return false;
     }
 
     private JsonNode field(String name) {
         return fields.getOrDefault(name, NullNode.getInstance());
+    }
+
+    private boolean statusSaysOk() {
+        JsonNode status = field("status");
+        return status.isTextual() && Set.of("ok", "success", "succeeded").contains(status.asText().strip().toLowerCase(Locale.ROOT))
+                || status.isIntegralNumber() && status.asInt() >= 200 && status.asInt() < 400
+                || field("success").isBoolean() && field("success").asBoolean() || field("ok").isBoolean() && field("ok").asBoolean();
     }
 
     private boolean statusSaysError() {

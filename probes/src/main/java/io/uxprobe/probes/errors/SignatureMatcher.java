@@ -1,6 +1,10 @@
 package io.uxprobe.probes.errors;
 
-import java.util.Optional;
+import io.uxprobe.probes.deadline.Deadline;
+import io.uxprobe.probes.deadline.RegexBudget;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -10,11 +14,14 @@ final class SignatureMatcher {
     /** Where a signature matched in a {@link FoldedText}. */
     record Found(int start, int end) {}
 
+    /** Matches looked at per signature and page: the first few places a phrase appears say how the page uses it. */
+    static final int MAX_FOUND = 16;
+
     private final Signature signature;
     private final String literal; // a text signature, folded and lower-cased
     private final Pattern pattern;
     private final boolean onLowerText;
-    private final String gate;
+    private final Set<String> gates;
     private final boolean fromUser;
 
     /**
@@ -29,7 +36,7 @@ final class SignatureMatcher {
                 this.literal = FoldedText.of(t.text()).lower();
                 this.pattern = null;
                 this.onLowerText = true;
-                this.gate = "";
+                this.gates = Set.of();
             }
             case Signature.Regex r -> {
                 String source = r.regex().pattern();
@@ -40,82 +47,57 @@ final class SignatureMatcher {
                 int caseless = Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE;
                 int flags = onLowerText ? r.regex().flags() & ~caseless : r.regex().flags() | caseless;
                 this.pattern = Pattern.compile(source, flags);
-                this.gate = onLowerText && !fromUser ? RequiredLiteral.of(source) : "";
+                this.gates = onLowerText && !fromUser ? RequiredLiteral.anyOf(source) : Set.of();
             }
         }
+    }
+
+    /** Texts one of which any match of this signature contains (empty: no such text, the regex always runs). */
+    Set<String> gates() {
+        return gates;
+    }
+
+    Signature signature() {
+        return signature;
     }
 
     String id() {
         return signature.id();
     }
 
-    Optional<Found> find(FoldedText text) {
-        if (pattern == null) {
-            int at = literal.isEmpty() ? -1 : text.lower().indexOf(literal);
-            return at < 0 ? Optional.empty() : Optional.of(new Found(at, at + literal.length()));
-        }
-        if (!gate.isEmpty() && !text.lower().contains(gate)) {
-            return Optional.empty();
-        }
-        String subject = onLowerText ? text.lower() : text.shown();
-        CharSequence input = fromUser ? new Budgeted(subject) : subject;
-        Matcher m = pattern.matcher(input);
-        try {
-            while (m.find()) {
-                if (m.end() > m.start()) { // an empty match shows the user nothing
-                    return Optional.of(new Found(m.start(), m.end()));
-                }
-            }
-        } catch (Budgeted.Exhausted e) {
-            return Optional.empty();
-        }
-        return Optional.empty();
+    boolean fromUser() {
+        return fromUser;
     }
 
     /**
-     * Text that lets a regex read each char a bounded number of times on average: enough for any sane
-     * signature, and a stop for catastrophic backtracking such as {@code (a+)+$}.
+     * Every place the signature matches, in text order, up to {@link #MAX_FOUND}.
+     *
+     * @throws Deadline.Exceeded when the search ran past {@code deadline}
      */
-    private static final class Budgeted implements CharSequence {
-
-        private static final long READS_PER_CHAR = 128;
-        private static final long MIN_READS = 1_000_000;
-
-        static final class Exhausted extends RuntimeException {
-            Exhausted() {
-                super(null, null, false, false);
+    List<Found> findAll(FoldedText text, Deadline deadline, Set<String> present) {
+        List<Found> found = new ArrayList<>(1);
+        if (pattern == null) {
+            if (literal.isEmpty()) return found;
+            for (int at = text.lower().indexOf(literal); at >= 0 && found.size() < MAX_FOUND; at = text.lower().indexOf(literal, at + 1)) {
+                found.add(new Found(at, at + literal.length()));
             }
+            return found;
         }
-
-        private final String text;
-        private long readsLeft;
-
-        Budgeted(String text) {
-            this.text = text;
-            this.readsLeft = Math.max(MIN_READS, READS_PER_CHAR * text.length());
+        if (!gates.isEmpty() && gates.stream().noneMatch(present::contains)) {
+            return found;
         }
-
-        @Override
-        public char charAt(int index) {
-            if (--readsLeft < 0) {
-                throw new Exhausted();
+        String subject = onLowerText ? text.lower() : text.folded();
+        // the catalog's regexes are linear, so the clock is read between signatures, and they run on the String itself
+        Matcher m = fromUser ? RegexBudget.matcher(pattern, subject, deadline) : pattern.matcher(subject);
+        try {
+            while (found.size() < MAX_FOUND && m.find()) {
+                if (m.end() > m.start()) { // an empty match shows the user nothing
+                    found.add(new Found(m.start(), m.end()));
+                }
             }
-            return text.charAt(index);
+        } catch (RegexBudget.Exhausted e) {
+            // a pathological signature of the user's gives up rather than hang the probe: what it found stands
         }
-
-        @Override
-        public int length() {
-            return text.length();
-        }
-
-        @Override
-        public CharSequence subSequence(int start, int end) {
-            return text.subSequence(start, end);
-        }
-
-        @Override
-        public String toString() {
-            return text;
-        }
+        return found;
     }
 }

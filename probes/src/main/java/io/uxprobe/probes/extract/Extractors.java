@@ -1,6 +1,8 @@
 package io.uxprobe.probes.extract;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.uxprobe.probes.deadline.Deadline;
+import io.uxprobe.probes.deadline.RegexBudget;
 import io.uxprobe.probes.http.ObservedResponse;
 import java.util.Optional;
 import java.util.regex.Matcher;
@@ -12,10 +14,11 @@ public final class Extractors {
 
     private Extractors() {}
 
-    public static Extracted extract(Extractor from, ObservedResponse r) {
+    /** @throws Deadline.Exceeded when extracting ran past {@code deadline} */
+    public static Extracted extract(Extractor from, ObservedResponse r, Deadline deadline) {
         return switch (from) {
             case Extractor.JsonPath j -> jsonPath(j, r);
-            case Extractor.Regex x -> regex(x, r);
+            case Extractor.Regex x -> regex(x, r, deadline);
             case Extractor.Header h -> found(r.header(h.name()), "header " + h.name() + ": missing");
             case Extractor.Cookie c -> found(r.cookie(c.name()), "cookie " + c.name() + ": not set");
         };
@@ -32,14 +35,19 @@ public final class Extractors {
         return new Extracted.Found(value.isTextual() ? value.textValue() : value.toString());
     }
 
-    private static Extracted regex(Extractor.Regex x, ObservedResponse r) {
+    private static Extracted regex(Extractor.Regex x, ObservedResponse r, Deadline deadline) {
         String where = "regex /" + cut(x.regex().pattern()) + "/: ";
-        Matcher m = x.regex().matcher(r.bodyText());
+        String body = r.bodyText();
+        Matcher m = RegexBudget.matcher(x.regex(), body, deadline);
         if (x.group() < 0 || x.group() > m.groupCount()) {
             return new Extracted.Missing(where + "has no group " + x.group() + " (it has "
                     + (m.groupCount() == 1 ? "1 group" : m.groupCount() + " groups") + ")");
         }
-        if (!m.find()) return new Extracted.Missing(where + "no match in body");
+        try {
+            if (!m.find()) return new Extracted.Missing(where + "no match in body");
+        } catch (RegexBudget.Exhausted e) {
+            return new Extracted.Missing(RegexBudget.gaveUp("regex /" + cut(x.regex().pattern()) + "/", body.length()));
+        }
         String value = m.group(x.group());
         if (value == null) return new Extracted.Missing(where + "group " + x.group() + " took no part in the match");
         return new Extracted.Found(value);

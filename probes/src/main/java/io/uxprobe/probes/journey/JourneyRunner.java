@@ -3,6 +3,8 @@ package io.uxprobe.probes.journey;
 import io.uxprobe.probes.check.Checks;
 import io.uxprobe.probes.check.Expectation;
 import io.uxprobe.probes.check.StatusRange;
+import io.uxprobe.probes.deadline.Deadline;
+import io.uxprobe.probes.errors.Detection;
 import io.uxprobe.probes.errors.ErrorDetector;
 import io.uxprobe.probes.extract.Extracted;
 import io.uxprobe.probes.extract.Extraction;
@@ -61,8 +63,17 @@ public final class JourneyRunner {
      * @see Region#egress()
      */
     public JourneyResult run(Journey journey, Variables vars, Redactor redactor, Egress egress) {
+        return run(journey, vars, redactor, egress, new RunProgress());
+    }
+
+    /**
+     * The same, telling {@code progress} of each step as it ends, so a watchdog on another thread can report the run
+     * should it ever outlive its deadline.
+     */
+    public JourneyResult run(Journey journey, Variables vars, Redactor redactor, Egress egress, RunProgress progress) {
         Instant startedAt = clock.instant();
         long start = System.nanoTime();
+        progress.started(startedAt, start);
         long deadline = start + journey.settings().timeout().toNanos();
         List<StepResult> results = new ArrayList<>();
         Variables current = vars;
@@ -74,8 +85,10 @@ public final class JourneyRunner {
                     results.add(StepResult.skipped(step.name(), step.request().method(), masks.redact(step.request().url().toString())));
                     continue;
                 }
+                progress.stepStarted(clock.instant(), System.nanoTime());
                 StepRun run = runStep(step, journey, session, current, masks, deadline);
                 results.add(run.result());
+                progress.stepEnded(run.result());
                 current = run.vars();
                 failed = !run.result().passed();
             }
@@ -103,6 +116,7 @@ public final class JourneyRunner {
 
     private StepRun runStep(Step step, Journey journey, Session session, Variables vars, Redactor runMasks, long deadline) {
         Instant startedAt = clock.instant();
+        long stepStart = System.nanoTime();
         String method = step.request().method();
         String rawUrl = RequestRenderer.url(step.request(), vars);
         // a password in the URL's user info is masked in all the step shows, and so are the Basic credentials made of it
@@ -128,39 +142,68 @@ public final class JourneyRunner {
                 ? Failure.of(FailureReason.TIMEOUT, "journey timeout " + Durations.format(journey.settings().timeout()) + " reached: " + f.detail())
                 : f);
         Variables next = vars;
+        Detection seen = Detection.NONE;
         if (failure.isEmpty() && ex.response().isPresent()) {
             ObservedResponse response = ex.response().get();
-            failure = judge(step, response, ex, vars, masks);
-            if (failure.isEmpty()) {
-                Extracting extracting = extract(step, response, vars);
-                failure = extracting.failure();
-                next = extracting.vars();
+            // reading the answer (regexes, JSONPath, detection) shares the step's deadline with fetching it
+            Deadline work = Deadline.at(journeyCap ? deadline : stepStart + step.timeout().toNanos());
+            try {
+                Judged judged = judge(step, response, ex, vars, work, masks);
+                failure = judged.failure();
+                seen = judged.detection();
+                if (failure.isEmpty()) {
+                    Extracting extracting = extract(step, response, vars, work);
+                    failure = extracting.failure();
+                    next = extracting.vars();
+                }
+            } catch (Deadline.Exceeded e) {
+                failure = Optional.of(Failure.of(FailureReason.TIMEOUT, (journeyCap
+                        ? "journey timeout " + Durations.format(journey.settings().timeout())
+                        : "step timeout " + Durations.format(step.timeout())) + " reached while checking the response"));
+                next = vars;
             }
         }
         Redactor finalMasks = masks.and(next.secretValues());
         Optional<Failure> shown = failure.map(f -> redacted(f, finalMasks));
         StepResult result = new StepResult(step.name(), shown.isPresent() ? Outcome.FAILED : Outcome.PASSED, shown,
-                method, url, ex.status(), startedAt, ex.duration(), ex.phases(), ex.bytes(), ex.bytesPerSecond(), ex.certificateExpiry());
+                method, url, ex.status(), startedAt, ex.duration(), ex.phases(), ex.bytes(), ex.bytesPerSecond(), ex.certificateExpiry(),
+                seen.redacted(finalMasks::redact));
         return new StepRun(result, next);
     }
 
-    /** The one reason a received response fails, checked in the order a user notices: an error message first. */
-    private Optional<Failure> judge(Step step, ObservedResponse response, Exchange ex, Variables vars, Redactor masks) {
-        if (step.errorSignatures()) {
-            Optional<Failure> shown = detector.detect(response.contentType(), response.bodyText(), masks)
-                    .map(m -> Failure.errorMessage(m.signature(), m.snippet()));
-            if (shown.isPresent()) return shown;
+    /** What reading a response found: the one reason it fails, if any, and what error detection saw. */
+    private record Judged(Optional<Failure> failure, Detection detection) {}
+
+    /**
+     * The one reason a received response fails. A status the step does not expect is the hard failure, and the message
+     * the page showed goes with it; an answer the step accepts that shows the user an error is the soft one; an error
+     * status the step asked for (401, 503) is not failed by the error body it asked for.
+     */
+    private Judged judge(Step step, ObservedResponse response, Exchange ex, Variables vars, Deadline work, Redactor masks) {
+        Detection seen = step.errorSignatures() ? detector.read(response.contentType(), response.bodyText(), work, masks) : Detection.NONE;
+        Optional<Failure> status = checkStatus(step, response, vars, work, masks);
+        if (status.isPresent()) {
+            Failure hard = seen.message().map(m -> Failure.httpStatus(status.get().detail(), m.signature(), m.snippet())).orElse(status.get());
+            return new Judged(Optional.of(hard), seen);
         }
-        boolean statusGiven = step.expectations().stream().anyMatch(e -> e instanceof Expectation.Status);
-        if (!statusGiven) {
-            Optional<Failure> f = Checks.check(DEFAULT_STATUS, response, vars, masks);
-            if (f.isPresent()) return f;
+        if (seen.message().isPresent() && response.status() < 400) {
+            return new Judged(seen.message().map(m -> Failure.errorMessage(m.signature(), m.snippet())), seen);
         }
         for (Expectation e : step.expectations()) {
-            Optional<Failure> f = Checks.check(e, response, vars, masks);
+            if (e instanceof Expectation.Status) continue;
+            Optional<Failure> f = Checks.check(e, response, vars, work, masks);
+            if (f.isPresent()) return new Judged(f, seen);
+        }
+        return new Judged(step.stream().flatMap(s -> throughput(s, ex.bytesPerSecond())), seen);
+    }
+
+    private static Optional<Failure> checkStatus(Step step, ObservedResponse response, Variables vars, Deadline work, Redactor masks) {
+        List<Expectation> given = step.expectations().stream().filter(e -> e instanceof Expectation.Status).toList();
+        for (Expectation e : given.isEmpty() ? List.of(DEFAULT_STATUS) : given) {
+            Optional<Failure> f = Checks.check(e, response, vars, work, masks);
             if (f.isPresent()) return f;
         }
-        return step.stream().flatMap(s -> throughput(s, ex.bytesPerSecond()));
+        return Optional.empty();
     }
 
     private static Optional<Failure> throughput(StreamSpec stream, OptionalDouble rate) {
@@ -173,10 +216,10 @@ public final class JourneyRunner {
 
     private record Extracting(Variables vars, Optional<Failure> failure) {}
 
-    private static Extracting extract(Step step, ObservedResponse response, Variables vars) {
+    private static Extracting extract(Step step, ObservedResponse response, Variables vars, Deadline work) {
         Variables next = vars;
         for (Extraction x : step.extractions()) {
-            switch (Extractors.extract(x.from(), response)) {
+            switch (Extractors.extract(x.from(), response, work)) {
                 case Extracted.Found found -> next = next.with(x.variable(), found.value(), x.secret());
                 case Extracted.Missing missing -> {
                     return new Extracting(next, Optional.of(Failure.of(FailureReason.EXTRACTION,
@@ -193,6 +236,6 @@ public final class JourneyRunner {
 
     private static StepResult failed(Step step, String method, String url, Instant at, Failure f, OptionalInt status, PhaseTimings phases, Duration took) {
         return new StepResult(step.name(), Outcome.FAILED, Optional.of(f), method, url, status, at, took, phases, 0,
-                OptionalDouble.empty(), Optional.empty());
+                OptionalDouble.empty(), Optional.empty(), Detection.NONE);
     }
 }

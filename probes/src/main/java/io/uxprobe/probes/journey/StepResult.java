@@ -1,5 +1,6 @@
 package io.uxprobe.probes.journey;
 
+import io.uxprobe.probes.errors.Detection;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
@@ -8,7 +9,9 @@ import java.util.OptionalInt;
 
 /**
  * What one step saw. {@code url} is redacted. {@code bytes} counts body bytes read;
- * {@code bytesPerSecond} is set for stream steps; {@code certificateExpiry} for HTTPS.
+ * {@code bytesPerSecond} is set for stream steps; {@code certificateExpiry} for HTTPS; {@code detection} what error
+ * detection read in the answer (the message shown, and with {@code --explain} the mentions it ignored; not yet
+ * redacted, see {@link #failure} for the redacted message).
  */
 public record StepResult(
         String name,
@@ -22,7 +25,8 @@ public record StepResult(
         PhaseTimings phases,
         long bytes,
         OptionalDouble bytesPerSecond,
-        Optional<Instant> certificateExpiry) {
+        Optional<Instant> certificateExpiry,
+        Detection detection) {
 
     public boolean passed() {
         return outcome == Outcome.PASSED;
@@ -30,6 +34,6 @@ public record StepResult(
 
     public static StepResult skipped(String name, String method, String url) {
         return new StepResult(name, Outcome.SKIPPED, Optional.empty(), method, url, OptionalInt.empty(),
-                Instant.EPOCH, Duration.ZERO, PhaseTimings.none(), 0, OptionalDouble.empty(), Optional.empty());
+                Instant.EPOCH, Duration.ZERO, PhaseTimings.none(), 0, OptionalDouble.empty(), Optional.empty(), Detection.NONE);
     }
 }

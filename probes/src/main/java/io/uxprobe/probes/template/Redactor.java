@@ -1,5 +1,6 @@
 package io.uxprobe.probes.template;
 
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -61,6 +62,26 @@ public final class Redactor {
             copied = end;
         }
         return out == null ? text : out.append(text, copied, text.length()).toString();
+    }
+
+    /** Where a secret is in a text: {@code [start, end)}. */
+    public record Span(int start, int end) {}
+
+    /** Where the secrets are in {@code text}, in order, each the longest found at its place. */
+    public List<Span> spans(String text) {
+        if (text == null || secrets.isEmpty()) return List.of();
+        SecretTrie t = trie();
+        List<Span> found = new ArrayList<>();
+        for (int i = 0; i < text.length(); ) {
+            int end = t.longestAt(text, i);
+            if (end < 0) {
+                i++;
+            } else {
+                found.add(new Span(i, end));
+                i = end;
+            }
+        }
+        return found;
     }
 
     /** Whether {@code text} holds a secret in any of its forms. */

@@ -1,5 +1,6 @@
 package io.uxprobe.probes.check;
 
+import io.uxprobe.probes.deadline.Deadline;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.uxprobe.probes.http.ObservedResponse;
@@ -35,12 +36,12 @@ class ChecksTest {
     }
 
     static Optional<Failure> check(Expectation e, ObservedResponse r) {
-        return Checks.check(e, r, Variables.empty());
+        return Checks.check(e, r, Variables.empty(), Deadline.none());
     }
 
     /** The detail of an {@code assertion} failure. */
     static String assertionDetail(Expectation e, ObservedResponse r, Variables vars) {
-        Optional<Failure> f = Checks.check(e, r, vars);
+        Optional<Failure> f = Checks.check(e, r, vars, Deadline.none());
         assertThat(f).as("failure").isPresent();
         assertThat(f.get().reason()).isEqualTo(FailureReason.ASSERTION);
         return f.get().detail();
@@ -123,7 +124,7 @@ class ChecksTest {
         void rendersVariables() {
             Expectation e = new Expectation.BodyContains(new Template(List.of(new Template.Text("Hello, ", false), new Template.Var("user"))));
             Variables vars = Variables.of(Map.of("user", "Ada"));
-            assertThat(Checks.check(e, html("<p>Hello, Ada</p>"), vars)).isEmpty();
+            assertThat(Checks.check(e, html("<p>Hello, Ada</p>"), vars, Deadline.none())).isEmpty();
             assertThat(assertionDetail(e, html("<p>Hello, Bob</p>"), vars)).isEqualTo("body does not contain \"Hello, Ada\"");
         }
 

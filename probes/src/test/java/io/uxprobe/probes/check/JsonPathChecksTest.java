@@ -1,5 +1,6 @@
 package io.uxprobe.probes.check;
 
+import io.uxprobe.probes.deadline.Deadline;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
@@ -34,7 +35,7 @@ class JsonPathChecksTest {
     }
 
     static Optional<Failure> check(Expectation e, ObservedResponse r) {
-        return Checks.check(e, r, Variables.empty());
+        return Checks.check(e, r, Variables.empty(), Deadline.none());
     }
 
     static String detail(Expectation e, ObservedResponse r) {
@@ -42,7 +43,7 @@ class JsonPathChecksTest {
     }
 
     static String detail(Expectation e, ObservedResponse r, Variables vars) {
-        Failure f = Checks.check(e, r, vars).orElseThrow(() -> new AssertionError("expected a failure"));
+        Failure f = Checks.check(e, r, vars, Deadline.none()).orElseThrow(() -> new AssertionError("expected a failure"));
         assertThat(f.reason()).isEqualTo(FailureReason.ASSERTION);
         return f.detail();
     }
@@ -162,7 +163,7 @@ class JsonPathChecksTest {
         void rendersVariables() {
             Expectation e = path("$.user", new JsonMatcher.EqualTo(new JsonTemplate.Str(new Template(List.of(new Template.Var("user"))))));
             Variables vars = Variables.of(Map.of("user", "ada"));
-            assertThat(Checks.check(e, json("{\"user\":\"ada\"}"), vars)).isEmpty();
+            assertThat(Checks.check(e, json("{\"user\":\"ada\"}"), vars, Deadline.none())).isEmpty();
             assertThat(detail(e, json("{\"user\":\"bob\"}"), vars)).isEqualTo("$.user: expected \"ada\", got \"bob\"");
             assertThat(detail(e, json("{\"user\":\"bob\"}"))).isEqualTo("$.user: not checked: variable ${user} has no value");
         }

@@ -17,7 +17,7 @@ class JsonErrorFieldsTest {
         var match = detector.detect("application/json", """
                 {"error": {"code": "E_UPSTREAM", "message": "Something went wrong. Try again."}}""");
 
-        assertThat(match).hasValue(new ErrorMatch("something_went_wrong", "Something went wrong. Try again."));
+        assertThat(match).map(Samples::named).hasValue(Samples.named("something_went_wrong", "Something went wrong. Try again."));
     }
 
     @Test
@@ -25,7 +25,7 @@ class JsonErrorFieldsTest {
         var match = detector.detect("application/graphql-response+json", """
                 {"data": null, "errors": [{"message": "Cannot query field \\"tracks\\" on type \\"Query\\".", "locations": [{"line": 1, "column": 3}]}]}""");
 
-        assertThat(match).hasValue(new ErrorMatch("graphql_error", "Cannot query field \"tracks\" on type \"Query\"."));
+        assertThat(match).map(Samples::named).hasValue(Samples.named("graphql_error", "Cannot query field \"tracks\" on type \"Query\"."));
     }
 
     @ParameterizedTest(name = "{0}")
@@ -43,7 +43,7 @@ class JsonErrorFieldsTest {
             cut off at the capture limit | {"error": "Upstream failed", "data": {"tracks": [1, 2,                   | json_error          | Upstream failed
             """)
     void errorFieldsAClientWouldShowAreErrors(String what, String json, String signature, String snippet) {
-        assertThat(detector.detect("application/json", json)).hasValue(new ErrorMatch(signature, snippet));
+        assertThat(detector.detect("application/json", json)).map(Samples::named).hasValue(Samples.named(signature, snippet));
     }
 
     @ParameterizedTest
@@ -69,7 +69,7 @@ class JsonErrorFieldsTest {
                 {"type": "about:blank", "title": "Service Unavailable", "status": 503, "detail": "Catalog is warming up"}""";
 
         assertThat(detector.detect("application/problem+json", problem))
-                .hasValue(new ErrorMatch("service_unavailable", "Service Unavailable; Catalog is warming up"));
+                .map(Samples::named).hasValue(Samples.named("service_unavailable", "Service Unavailable; Catalog is warming up"));
     }
 
     @Test

@@ -17,7 +17,7 @@ class OwnSignaturesTest {
 
         var match = detector.detect("text/html", "<p>Sorry!\n we can't\u00a0play   this title on this device.</p>");
 
-        assertThat(match).hasValue(new ErrorMatch("cant_play", "Sorry! we can't play this title on this device."));
+        assertThat(match).map(Samples::named).hasValue(Samples.named("cant_play", "Sorry! we can't play this title on this device."));
     }
 
     @Test
@@ -26,7 +26,7 @@ class OwnSignaturesTest {
 
         var match = detector.detect("text/html", "<h2>OOPS!</h2> <p>The mixtape is shy, come back LATER.</p>");
 
-        assertThat(match).hasValue(new ErrorMatch("oops", "OOPS! The mixtape is shy, come back LATER."));
+        assertThat(match).map(Samples::named).hasValue(Samples.named("oops", "OOPS! The mixtape is shy, come back LATER."));
     }
 
     @Test
@@ -45,7 +45,7 @@ class OwnSignaturesTest {
         var detector = new ErrorDetector(List.of(new Signature.Regex("oops", Pattern.compile("Oops.{0,40}(again|later)"))));
 
         assertThat(detector.detect("application/json", "{\"error\": {\"message\": \"Oops, please try later\"}}"))
-                .hasValue(new ErrorMatch("oops", "Oops, please try later"));
+                .map(Samples::named).hasValue(Samples.named("oops", "Oops, please try later"));
     }
 
     @Test

@@ -10,6 +10,15 @@ final class Samples {
 
     private Samples() {}
 
+    /** What a test compares of a match: its signature and snippet, as "signature: snippet". */
+    static String named(ErrorMatch m) {
+        return named(m.signature(), m.snippet());
+    }
+
+    static String named(String signature, String snippet) {
+        return signature + ": " + snippet;
+    }
+
     static String read(String name) {
         try (InputStream in = Samples.class.getResourceAsStream("/errors/" + name)) {
             if (in == null) {

@@ -2,6 +2,7 @@ package io.uxprobe.probes.errors;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.uxprobe.probes.deadline.Deadline;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -50,10 +51,10 @@ class VisibleTextTest {
 
     @Test
     void visibleTextKeepsWordsApartAcrossBlocksAndTogetherAcrossInlineTags() {
-        String text = VisibleText.of("<html><head><title>Tunes</title><script>x()</script></head>"
-                + "<body><p>Some<b>thing</b> went</p><p>wrong<br>now</p><!-- no --><div hidden>gone</div></body></html>");
+        HtmlPage page = HtmlPage.read("<html><head><title>Tunes</title><script>x()</script></head>"
+                + "<body><p>Some<b>thing</b> went</p><p>wrong<br>now</p><!-- no --><div hidden>gone</div></body></html>", Deadline.none());
 
-        assertThat(FoldedText.of(text).shown()).isEqualTo("Tunes Something went wrong now");
+        assertThat(page.text().shown()).isEqualTo("Tunes Something went wrong now");
     }
 
     @Test

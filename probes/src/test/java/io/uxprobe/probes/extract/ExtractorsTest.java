@@ -1,5 +1,6 @@
 package io.uxprobe.probes.extract;
 
+import io.uxprobe.probes.deadline.Deadline;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.uxprobe.probes.extract.Extracted.Found;
@@ -28,11 +29,11 @@ class ExtractorsTest {
     }
 
     static Extracted jsonPath(String path, ObservedResponse r) {
-        return Extractors.extract(new Extractor.JsonPath(path, com.jayway.jsonpath.JsonPath.compile(path)), r);
+        return Extractors.extract(new Extractor.JsonPath(path, com.jayway.jsonpath.JsonPath.compile(path)), r, Deadline.none());
     }
 
     static Extracted regex(String regex, int group, ObservedResponse r) {
-        return Extractors.extract(new Extractor.Regex(Pattern.compile(regex), group), r);
+        return Extractors.extract(new Extractor.Regex(Pattern.compile(regex), group), r, Deadline.none());
     }
 
     @Nested
@@ -121,12 +122,12 @@ class ExtractorsTest {
         @Test
         void takesTheFirstValue() {
             ObservedResponse r = response(Map.of("location", List.of("/home", "/other")), "", Map.of());
-            assertThat(Extractors.extract(new Extractor.Header("Location"), r)).isEqualTo(new Found("/home"));
+            assertThat(Extractors.extract(new Extractor.Header("Location"), r, Deadline.none())).isEqualTo(new Found("/home"));
         }
 
         @Test
         void missingWhenAbsent() {
-            assertThat(Extractors.extract(new Extractor.Header("Location"), text("")))
+            assertThat(Extractors.extract(new Extractor.Header("Location"), text(""), Deadline.none()))
                     .isEqualTo(new Missing("header Location: missing"));
         }
     }
@@ -137,12 +138,12 @@ class ExtractorsTest {
         @Test
         void takesTheCookie() {
             ObservedResponse r = response(Map.of(), "", Map.of("session", "s-123"));
-            assertThat(Extractors.extract(new Extractor.Cookie("session"), r)).isEqualTo(new Found("s-123"));
+            assertThat(Extractors.extract(new Extractor.Cookie("session"), r, Deadline.none())).isEqualTo(new Found("s-123"));
         }
 
         @Test
         void missingWhenNotSet() {
-            assertThat(Extractors.extract(new Extractor.Cookie("session"), text(""))).isEqualTo(new Missing("cookie session: not set"));
+            assertThat(Extractors.extract(new Extractor.Cookie("session"), text(""), Deadline.none())).isEqualTo(new Missing("cookie session: not set"));
         }
     }
 }

@@ -127,13 +127,20 @@ class ErrorMessageTest {
     }
 
     @Test
-    void gatewayErrorPageNamesTheMessageNotJustTheStatus() {
-        wm.stubFor(get("/edge").willReturn(aResponse().withStatus(502).withHeader("Content-Type", "text/html")
-                .withBody("<html><head><title>502 Bad Gateway</title></head><body><center><h1>502 Bad Gateway</h1></center><hr><center>nginx</center></body></html>")));
-        StepResult s = probe("/edge");
-        assertThat(s.failure().orElseThrow().reason()).isEqualTo(FailureReason.ERROR_MESSAGE);
-        assertThat(s.failure().get().signature()).hasValue("bad_gateway");
-        assertThat(s.status()).hasValue(502);
+    void aGatewayPageIsAHardStatusFailureThatStillNamesItsMessage() {
+        String page = "<html><head><title>502 Bad Gateway</title></head><body><center><h1>502 Bad Gateway</h1></center><hr><center>nginx</center></body></html>";
+        wm.stubFor(get("/edge").willReturn(aResponse().withStatus(502).withHeader("Content-Type", "text/html").withBody(page)));
+        wm.stubFor(get("/edge-200").willReturn(aResponse().withStatus(200).withHeader("Content-Type", "text/html").withBody(page)));
+
+        StepResult hard = probe("/edge");
+        StepResult soft = probe("/edge-200");
+
+        assertThat(hard.failure().orElseThrow().reason()).isEqualTo(FailureReason.HTTP_STATUS);
+        assertThat(hard.failure().get().signature()).hasValue("bad_gateway");
+        assertThat(hard.failure().get().detail()).isEqualTo("expected status 2xx, got 502 · the page says (bad_gateway): \"502 Bad Gateway\"");
+        assertThat(hard.status()).hasValue(502);
+        assertThat(soft.failure().orElseThrow().reason()).isEqualTo(FailureReason.ERROR_MESSAGE);
+        assertThat(soft.failure().get().signature()).hasValue("bad_gateway");
     }
 
     @Test

@@ -1,0 +1,136 @@
+package io.uxprobe.probes.errors;
+
+import java.util.List;
+import java.util.Optional;
+import java.util.function.Function;
+import org.jsoup.nodes.Element;
+
+/**
+ * How a person reads a phrase where it stands on a page: shown to them as a message, or mentioned in the page's
+ * content. Each rule asks one question of the place and answers in its own words; the first rule that answers
+ * decides. The rules read structure (alerts, headings, quotations, navigation, lists, articles), never which product
+ * served the page.
+ */
+final class Reading {
+
+    /** A rule's answer: a message shown to the user, or a mention, with the rule's name and its reason. */
+    record Verdict(boolean message, String rule, String why) {}
+
+    /**
+     * Where a signature matched: the page, its shape, the element the phrase sits in, and which signature it is.
+     *
+     * @param productPage the signature is a product's own error page wording (a CDN's, a framework's)
+     * @param topAgrees the page's title or top heading and its lead paragraph both show error phrases, and no listed item
+     *     repeats one (a search for the phrase, a record named after it)
+     */
+    record Place(HtmlPage page, PageShape shape, Element element, int start, int end, Signature signature, boolean productPage,
+            boolean topAgrees) {}
+
+    /** One question about a place; {@code why} answers it, empty when the rule has nothing to say. */
+    record Rule(String name, boolean message, Function<Place, Optional<String>> why) {
+        Optional<Verdict> apply(Place p) {
+            return why.apply(p).map(reason -> new Verdict(message, name, reason));
+        }
+    }
+
+    /** The rules, in the order they are asked. */
+    static final List<Rule> RULES = List.of(
+            new Rule("anywhere", true, p -> p.signature().anywhere()
+                    ? Optional.of("the signature counts anywhere it is shown (anywhere: true)") : Optional.empty()),
+            new Rule("code", false, p -> Landmarks.code(p.element())
+                    .filter(code -> codeSample(p))
+                    .map(code -> "it is in a code sample (" + code.what() + ")")),
+            new Rule("example", false, p -> Landmarks.example(p.element())
+                    .map(ex -> "it is in an example (" + ex.what() + ")")),
+            new Rule("quoted", false, Reading::quoted),
+            new Rule("alert", true, p -> Landmarks.alert(p.element())
+                    .filter(alert -> Landmarks.post(alert.element()).isEmpty()) // a note in an article or a status history is content
+                    .map(alert -> "it is inside an alert (" + alert.what() + ")")),
+            new Rule("navigation", false, p -> Landmarks.chrome(p.element())
+                    .map(nav -> "it is in the page's navigation, header or footer (" + nav.what() + ")")),
+            new Rule("link", false, p -> Landmarks.link(p.element()).map(a -> "it is the text of a link")),
+            new Rule("form", false, p -> Landmarks.control(p.element()).map(c -> "it is part of a form control (" + c.what() + ")")),
+            new Rule("main_message", true, Reading::atTheTop),
+            new Rule("list_item", false, p -> Landmarks.listItem(p.element(), 3)
+                    .map(item -> "it is one item among others in a list (" + item.what() + ")")),
+            new Rule("post", false, p -> Landmarks.post(p.element())
+                    // an error page's layout may name its box "article": a class counts on content pages, <article> anywhere
+                    .filter(post -> !post.byName() || p.shape().content().isPresent())
+                    .map(post -> "it is in the text of an article, post or comment (" + post.what() + ")")),
+            new Rule("main_message", true, Reading::inTheBody),
+            new Rule("content", false, p -> Optional.of(p.shape().content()
+                    .map(kind -> "it is in the content of a content page (" + kind + "), not presented as a message")
+                    .orElse("it is in the body of a page with more to read (" + words(p)
+                            + "), not in an alert, the title, the top heading or the lead"))));
+
+    /** Rules for {@code alert_error}: a failure word counts only inside an alert. */
+    static final List<Rule> ALERT_ONLY = List.of(RULES.get(1), RULES.get(2), RULES.get(3), RULES.get(4),
+            new Rule("not_alert", false, p -> Optional.of("a failure word outside any alert")));
+
+    private Reading() {}
+
+    /** Is the phrase in running text: not a heading, code, an example, a quotation, navigation, a link, a form or a list item? */
+    static boolean plainProse(Place p) {
+        if (Landmarks.isHeading(p.element()) || p.element().closest("h1, h2, h3, h4, h5, h6, [role=heading]") != null) return false;
+        for (Rule r : RULES) {
+            if (MENTIONS_IN_PROSE.contains(r.name()) && r.apply(p).isPresent()) return false;
+        }
+        return Landmarks.post(p.element()).isEmpty();
+    }
+
+    private static final java.util.Set<String> MENTIONS_IN_PROSE = java.util.Set.of("code", "example", "quoted", "navigation", "link", "form", "list_item");
+
+    static Verdict of(Place p, List<Rule> rules) {
+        for (Rule r : rules) {
+            Optional<Verdict> v = r.apply(p);
+            if (v.isPresent()) return v.get();
+        }
+        throw new IllegalStateException("the last rule always answers");
+    }
+
+    /**
+     * The page's own message at its top (title, top heading, lead): on a page written to be read it never is; on a
+     * product's own error page, or where the title or heading and the lead agree, it is; otherwise only on a page with
+     * little else that lists nothing.
+     */
+    private static Optional<String> atTheTop(Place p) {
+        String where = p.page().inTitle(p.start()) ? "it is in the tab's title"
+                : p.shape().inTopHeading(p.element()) ? "it is the page's top heading" : null;
+        return where == null ? Optional.empty() : errorPage(p, where);
+    }
+
+    /** Below the top: in the lead, or anywhere on a page with little else. */
+    private static Optional<String> inTheBody(Place p) {
+        return errorPage(p, p.shape().inLead(p.start()) ? "it is in the page's lead" : "it is on the page");
+    }
+
+    private static Optional<String> errorPage(Place p, String where) {
+        PageShape shape = p.shape();
+        if (shape.written().isPresent()) return Optional.empty();
+        boolean atTop = !where.equals("it is on the page");
+        if (p.productPage() && atTop) return Optional.of(where + " of a server's or platform's own error page (" + words(p) + ")");
+        if (p.topAgrees() && atTop) return Optional.of(where + ", and the page's title or top heading and its lead both show an error");
+        if (shape.listing().isPresent()) return Optional.empty();
+        if (!shape.littleElse()) return Optional.empty();
+        return Optional.of(where + " of a page with little else (" + words(p) + ")");
+    }
+
+    /** A code block is a sample when the page has something else to read; an error dump that is the whole page is not one. */
+    private static boolean codeSample(Place p) {
+        if (p.productPage() && p.shape().written().isEmpty()) return false;
+        return p.shape().written().isPresent() || p.shape().contentWords() >= CODE_SAMPLE_CONTEXT_WORDS;
+    }
+
+    /** Words outside code a page needs around a code block to make the block a sample in it. */
+    static final double CODE_SAMPLE_CONTEXT_WORDS = 20;
+
+    private static String words(Place p) {
+        return (int) p.shape().contentWords() + " words besides navigation and code";
+    }
+
+    private static Optional<String> quoted(Place p) {
+        Optional<Landmarks.Found> q = Landmarks.quotation(p.element());
+        if (q.isPresent()) return Optional.of("it is inside a quotation (" + q.get().what() + ")");
+        return Quotes.around(p.page(), p.element(), p.start(), p.end()).map(mark -> "it is inside quotation marks (" + mark + ")");
+    }
+}
