@@ -49,11 +49,14 @@ EXPOSE 9716
 #   ReservedCodeCacheSize, MaxMetaspaceSize, -UsePerfData, MALLOC_ARENA_MAX=2   the launcher's serve flags:
 #                            together 171 -> 96 MiB RSS for 50 journeys (docs/benchmarks.md)
 #   ExitOnOutOfMemoryError   die and be restarted rather than keep serving half-broken metrics
+#   --sun-misc-unsafe-memory-access=allow   the protobuf library behind protobuf scrapes calls sun.misc.Unsafe; without
+#                            this Java 25 prints four WARNING lines on stderr at the first one, breaking --log-format json
 # More flags (e.g. -Xmx96m): JAVA_TOOL_OPTIONS.
 ENV MALLOC_ARENA_MAX=2
 ENTRYPOINT ["java", "-XX:+UseSerialGC", "-XX:MaxRAMPercentage=50", "-Xms24m", "-Xmn12m", "-XX:SurvivorRatio=2", "-XX:MinHeapFreeRatio=10", "-XX:MaxHeapFreeRatio=30", \
             "-XX:TieredStopAtLevel=1", "-XX:ReservedCodeCacheSize=24m", "-XX:MaxMetaspaceSize=64m", "-Xss512k", "-XX:-UsePerfData", \
-            "-XX:TrimNativeHeapInterval=5000", "-XX:+ExitOnOutOfMemoryError", "-jar", "/opt/uxprobe/uxprobe.jar"]
+            "-XX:TrimNativeHeapInterval=5000", "-XX:+ExitOnOutOfMemoryError", "--sun-misc-unsafe-memory-access=allow", \
+            "-jar", "/opt/uxprobe/uxprobe.jar"]
 CMD ["--help"]
 # The JRE image has no curl or wget, so uxprobe probes itself: a second, small JVM (~0.4 s, ~75 MB for a moment).
 # It assumes `serve` on the default port without --web-config; override it (or --no-healthcheck) otherwise.

@@ -4,6 +4,7 @@ import io.uxprobe.agent.report.ConsoleReport;
 import io.uxprobe.probes.check.Expectation;
 import io.uxprobe.probes.check.StatusRange;
 import io.uxprobe.probes.errors.ErrorDetector;
+import io.uxprobe.probes.files.CaCertificates;
 import io.uxprobe.probes.errors.Signature;
 import io.uxprobe.probes.http.HttpClients;
 import io.uxprobe.probes.journey.Body;
@@ -44,7 +45,8 @@ import picocli.CommandLine.Model.CommandSpec;
         mixinStandardHelpOptions = true,
         versionProvider = VersionProvider.class,
         description = {"Probes one URL once and prints its phase timings, status and any error message a user would see.",
-                "The built-in error-message catalog is on. Exits 0 when the probe passes, 1 when it fails, 2 on bad usage."})
+                "The built-in error-message catalog is on. Exits 0 when the probe passes, 1 when it fails, 2 on bad usage,"
+                        + " 3 when uxprobe itself broke."})
 final class CheckCommand implements Callable<Integer> {
 
     private static final Pattern STATUS = Pattern.compile("([1-5])xx|([1-5]\\d\\d)");
@@ -84,10 +86,24 @@ final class CheckCommand implements Callable<Integer> {
     @Option(names = {"-k", "--insecure"}, description = "Accepts any TLS certificate (the expiry is still reported).")
     boolean insecure;
 
+    @Option(names = "--explain", description = "Prints how error detection read the page: the message it found, where, by which rule, "
+            + "and the error phrases it saw and ignored, with the reason for each.")
+    boolean explain;
+
+    @Option(names = "--no-error-detection", description = "Does not look for error messages: only the status (and --fail-if-body) decide.")
+    boolean noErrorDetection;
+
     @Override
     public Integer call() {
         CommandLine cli = spec.commandLine();
         if (HttpUrl.parse(url) == null) throw new CommandLine.ParameterException(cli, "'" + url + "' is not an http or https URL");
+        if (caFile != null) {
+            try {
+                CaCertificates.read(caFile);
+            } catch (CaCertificates.Unusable e) {
+                throw new CommandLine.ParameterException(cli, "--ca-file " + caFile + ": " + e.getMessage());
+            }
+        }
         Duration deadline = Durations.parse(timeout).filter(d -> !d.isZero())
                 .orElseThrow(() -> new CommandLine.ParameterException(cli, "--timeout '" + timeout + "' is not a duration such as 500ms or 5s"));
 
@@ -106,14 +122,16 @@ final class CheckCommand implements Callable<Integer> {
         Request request = new Request(method.toUpperCase(Locale.ROOT), Template.literal(url), List.of(), requestHeaders, Body.NONE, !noFollow,
                 allowInsecureRedirects);
         Step step = new Step(host, Position.unknown(Path.of("command line")), request,
-                List.of(new Expectation.Status(allowed)), List.of(), Optional.empty(), true, deadline, settings.maxBodySize());
+                List.of(new Expectation.Status(allowed)), List.of(), Optional.empty(), !noErrorDetection || !failIfBody.isEmpty(), deadline,
+                settings.maxBodySize());
         Journey journey = new Journey("check", step.position(), settings, List.of(step));
 
         try (HttpClients clients = new HttpClients()) {
             WarmUp.run(clients, WarmUp.Needs.of(List.of(journey), Variables.empty())); // the JVM's start-up is not the probe's
-            JourneyRunner runner = new JourneyRunner(clients, new ErrorDetector(signatures(cli)), Clock.systemUTC());
+            ErrorDetector detector = noErrorDetection ? ErrorDetector.only(signatures(cli)) : new ErrorDetector(signatures(cli));
+            JourneyRunner runner = new JourneyRunner(clients, explain ? detector.explaining() : detector, Clock.systemUTC());
             JourneyResult result = runner.run(journey, Variables.empty(), Redactor.none());
-            new ConsoleReport(cli.getOut()).journey(result);
+            new ConsoleReport(cli.getOut(), explain).journey(result);
             return result.passed() ? ExitCodes.PASSED : ExitCodes.FAILED;
         }
     }
@@ -131,12 +149,12 @@ final class CheckCommand implements Callable<Integer> {
             String id = "fail_if_body_" + (i + 1);
             if (v.length() > 2 && v.startsWith("/") && v.endsWith("/")) {
                 try {
-                    out.add(new Signature.Regex(id, Pattern.compile(v.substring(1, v.length() - 1), Pattern.CASE_INSENSITIVE)));
+                    out.add(new Signature.Regex(id, Pattern.compile(v.substring(1, v.length() - 1), Pattern.CASE_INSENSITIVE), true));
                 } catch (PatternSyntaxException e) {
                     throw new CommandLine.ParameterException(cli, "--fail-if-body " + v + " is not a valid regex: " + e.getDescription());
                 }
             } else {
-                out.add(new Signature.Text(id, v));
+                out.add(new Signature.Text(id, v, true)); // asked for by name: anywhere on the page, mentioned or not
             }
         }
         return out;

@@ -48,7 +48,8 @@ final class DemoCommand implements Callable<Integer> {
             description = "Where the agent serves its status page and /metrics (default ${DEFAULT-VALUE}).")
     String listen;
 
-    @Option(names = "--regions", paramLabel = "REGION=PORT,...", split = ",", defaultValue = "eu-west=8080,us-east=8081,ap-south=8082",
+    @Option(names = "--regions", paramLabel = "REGION=PORT,...", hideParamSyntax = true, split = ",",
+            defaultValue = "eu-west=8080,us-east=8081,ap-south=8082",
             description = "The music service's regions and their ports (default ${DEFAULT-VALUE}).")
     Map<String, Integer> regions = new LinkedHashMap<>();
 

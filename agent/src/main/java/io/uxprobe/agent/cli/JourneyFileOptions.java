@@ -5,27 +5,72 @@ import io.uxprobe.probes.spec.JourneyFile;
 import io.uxprobe.probes.spec.SpecException;
 import io.uxprobe.probes.template.Environment;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.regex.Pattern;
+import picocli.CommandLine;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
 
 /** The journey files a command reads, and the {@code --var}s they are read with: shared by run, validate and serve. */
 final class JourneyFileOptions {
 
+    /** The syntax of a variable name, as {@code ${name}} reads it. */
+    private static final Pattern NAME = Pattern.compile("[A-Za-z_][A-Za-z0-9_.-]*");
+
+    @Spec(Spec.Target.MIXEE)
+    CommandSpec command;
+
     @Parameters(paramLabel = "FILE", arity = "1..*", description = "Journey files (YAML), or folders of them (their *.yaml and *.yml files).")
     List<Path> files;
 
-    @Option(names = "--var", paramLabel = "NAME=VALUE", mapFallbackValue = "",
-            description = "Sets a variable, overriding the file's vars: (repeatable).")
-    Map<String, String> vars = new LinkedHashMap<>();
+    @Option(names = "--var", paramLabel = "NAME=VALUE",
+            description = "Sets a variable the files use, overriding their vars: (repeatable); NAME= sets it empty.")
+    List<String> varOptions = new ArrayList<>();
+
+    /** The {@code --var}s, name to value; one without {@code =} or with a name no variable can have is a usage error. */
+    Map<String, String> vars() {
+        Map<String, String> vars = new LinkedHashMap<>();
+        for (String option : varOptions) {
+            int eq = option.indexOf('=');
+            String name = eq < 0 ? option : option.substring(0, eq);
+            if (!NAME.matcher(name).matches()) {
+                throw usage("--var " + option + ": '" + name + "' is not a variable name (letters, digits, '_', '.' or '-', starting with a letter or '_')");
+            }
+            if (eq < 0) throw usage("--var " + option + " has no value: write --var " + name + "=VALUE (--var " + name + "= sets it empty)");
+            vars.put(name, option.substring(eq + 1));
+        }
+        return vars;
+    }
 
     List<JourneyFile> load(Environment env) throws SpecException {
-        return JourneyFiles.load(files, vars, env);
+        Map<String, String> vars = vars();
+        List<JourneyFile> loaded = JourneyFiles.load(files, vars, env);
+        checkVarsUsed(loaded);
+        return loaded;
     }
 
     JourneyFile load(Path file, Environment env) throws SpecException {
-        return JourneyFiles.load(List.of(file), vars, env).getFirst();
+        return JourneyFiles.load(List.of(file), vars(), env).getFirst();
+    }
+
+    /** A {@code --var} that no file uses is a usage error: most often a typo, which would otherwise be silently ignored. */
+    void checkVarsUsed(List<JourneyFile> loaded) {
+        Set<String> used = new TreeSet<>();
+        loaded.forEach(f -> used.addAll(f.variableNames()));
+        List<String> unused = vars().keySet().stream().filter(name -> !used.contains(name)).toList();
+        if (unused.isEmpty()) return;
+        throw usage("--var " + String.join(", ", unused) + ": no journey file uses " + (unused.size() == 1 ? "this variable" : "these variables")
+                + (used.isEmpty() ? "; the files use no variables" : "; the files use " + String.join(", ", used)));
+    }
+
+    private CommandLine.ParameterException usage(String message) {
+        return new CommandLine.ParameterException(command.commandLine(), message);
     }
 }

@@ -3,7 +3,9 @@ package io.uxprobe.agent.cli;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.security.Security;
+import io.uxprobe.agent.text.Printable;
 import io.uxprobe.probes.template.Environment;
+import java.util.List;
 import picocli.CommandLine;
 
 /** The {@code uxprobe} program. */
@@ -39,16 +41,35 @@ public final class Main {
         });
         cli.setParameterExceptionHandler((e, arguments) -> {
             CommandLine c = e.getCommandLine();
-            c.getErr().println("uxprobe: " + e.getMessage());
-            if (!CommandLine.UnmatchedArgumentException.printSuggestions(e, c.getErr())) {
-                c.getErr().println("See '" + c.getCommandSpec().qualifiedName() + " --help'.");
-            }
+            c.getErr().println("uxprobe: " + Printable.line(usageProblem(e)) + suggestion(e, c));
             return ExitCodes.USAGE;
         });
         int code = cli.execute(args);
         out.flush();
         err.flush();
         return code;
+    }
+
+    /**
+     * What was wrong, in one line. picocli names every argument it could not place as an unknown option, so a typo in
+     * an option's name made it call the URL after it unknown too: only arguments that look like options are named.
+     */
+    private static String usageProblem(CommandLine.ParameterException e) {
+        if (e instanceof CommandLine.UnmatchedArgumentException u) {
+            List<String> options = u.getUnmatched().stream().filter(a -> a.startsWith("-")).toList();
+            if (!options.isEmpty()) return (options.size() == 1 ? "unknown option " : "unknown options ") + String.join(", ", options);
+            String what = u.getCommandLine().getSubcommands().isEmpty() ? "unexpected argument" : "unknown command";
+            return what + (u.getUnmatched().size() == 1 ? " " : "s ") + String.join(", ", u.getUnmatched());
+        }
+        return e.getMessage();
+    }
+
+    /** The option the user most likely meant, else where to read about the command: on the same line. */
+    private static String suggestion(CommandLine.ParameterException e, CommandLine c) {
+        if (e instanceof CommandLine.UnmatchedArgumentException u && !u.getSuggestions().isEmpty()) {
+            return " (did you mean " + String.join(" or ", u.getSuggestions()) + "?)";
+        }
+        return " (see '" + c.getCommandSpec().qualifiedName() + " --help')";
     }
 
     /** Exceptions that escape a command: bad usage is 2, anything else means uxprobe broke. */

@@ -1,11 +1,14 @@
 package io.uxprobe.agent.cli;
 
+import io.prometheus.metrics.model.registry.PrometheusRegistry;
 import io.uxprobe.agent.config.JourneyFiles;
+import io.uxprobe.agent.metrics.MetricsPush;
 import io.uxprobe.agent.report.ConsoleReport;
 import io.uxprobe.agent.report.JsonReport;
 import io.uxprobe.agent.report.JunitReport;
 import io.uxprobe.agent.report.RunReport;
 import io.uxprobe.agent.schedule.Watchdog;
+import io.uxprobe.agent.text.Printable;
 import io.uxprobe.probes.errors.ErrorDetector;
 import io.uxprobe.probes.http.HttpClients;
 import io.uxprobe.probes.journey.Journey;
@@ -23,6 +26,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Callable;
+import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Mixin;
@@ -33,7 +37,8 @@ import picocli.CommandLine.Model.CommandSpec;
         mixinStandardHelpOptions = true,
         versionProvider = VersionProvider.class,
         description = {"Runs every journey in the files once and prints what the user saw, step by step.",
-                "Exits 0 when all journeys pass, 1 when one fails, 2 when a file is invalid (nothing runs)."})
+                "Exits 0 when all journeys pass, 1 when one fails, 2 on bad usage or an invalid file (nothing runs),"
+                        + " 3 when uxprobe itself broke (or the push failed after every journey passed)."})
 final class RunCommand implements Callable<Integer> {
 
     @Spec
@@ -52,6 +57,10 @@ final class RunCommand implements Callable<Integer> {
             description = "Where this run happens, for reports and pushed metrics (default: $UXPROBE_REGION, else the file's agent.region, else 'default').")
     String region;
 
+    @Option(names = {"-v", "--verbose"}, description = "Prints, under each step, how error detection read the answer: the message "
+            + "it found and why, and the error phrases it saw and ignored (as check --explain does).")
+    boolean verbose;
+
     @Option(names = "--report-junit", paramLabel = "PATH", description = "Writes a JUnit XML report: a test suite per journey, a test case per step.")
     Path junit;
 
@@ -62,17 +71,18 @@ final class RunCommand implements Callable<Integer> {
             description = "Pushes the run's metrics to this Prometheus Pushgateway (such as http://pushgateway:9091).")
     String pushGateway;
 
-    @Option(names = "--push-job", paramLabel = "NAME", defaultValue = "uxprobe",
-            description = "The job label of the pushed group (default ${DEFAULT-VALUE}); the group is job + region.")
+    @Option(names = "--push-job", paramLabel = "NAME",
+            description = "The job label of the pushed group (default " + MetricsPush.DEFAULT_JOB + "); the group is job + region. Needs --push-gateway.")
     String pushJob;
 
     @Override
     public Integer call() throws IOException {
+        checkPush();
         List<JourneyFile> loaded;
         try {
             loaded = journeyFiles.load(parent.environment);
         } catch (SpecException e) {
-            spec.commandLine().getErr().println("uxprobe: " + e.getMessage());
+            spec.commandLine().getErr().println("uxprobe: " + Printable.line(e.getMessage()));
             return ExitCodes.USAGE;
         }
         List<String> unknown = only.stream().filter(n -> loaded.stream().flatMap(f -> f.journeys().stream()).noneMatch(j -> j.name().equals(n))).toList();
@@ -82,13 +92,14 @@ final class RunCommand implements Callable<Integer> {
         }
 
         String ownRegion = JourneyFiles.region(Optional.ofNullable(region), parent.environment, loaded);
-        ConsoleReport console = new ConsoleReport(spec.commandLine().getOut());
+        ConsoleReport console = new ConsoleReport(spec.commandLine().getOut(), verbose);
         Instant startedAt = Instant.now();
         List<RunReport.Run> runs = new ArrayList<>();
         try (HttpClients clients = new HttpClients(); Watchdog watchdog = new Watchdog()) {
             WarmUp.run(clients, JourneyFiles.warmUpNeeds(loaded)); // the JVM's start-up is not the first journey's
             for (JourneyFile file : loaded) {
-                JourneyRunner runner = new JourneyRunner(clients, new ErrorDetector(file.errorSignatures()), Clock.systemUTC());
+                ErrorDetector detector = new ErrorDetector(file.errorSignatures());
+                JourneyRunner runner = new JourneyRunner(clients, verbose ? detector.explaining() : detector, Clock.systemUTC());
                 for (Journey journey : file.journeys()) {
                     if (!only.isEmpty() && !only.contains(journey.name())) continue;
                     for (Region r : JourneyFiles.regions(file, ownRegion)) {
@@ -107,12 +118,30 @@ final class RunCommand implements Callable<Integer> {
         if (json != null) JsonReport.write(report, json);
         if (pushGateway != null) {
             try {
-                Push.results(report, loaded, pushGateway, pushJob);
+                Push.results(report, loaded, pushGateway, job());
             } catch (IOException | IllegalArgumentException e) {
                 spec.commandLine().getErr().println("uxprobe: " + e.getMessage());
                 if (report.passed()) return ExitCodes.BROKEN;
             }
         }
         return report.passed() ? ExitCodes.PASSED : ExitCodes.FAILED;
+    }
+
+    private String job() {
+        return pushJob == null ? MetricsPush.DEFAULT_JOB : pushJob;
+    }
+
+    /** A push that cannot happen is a usage error before any journey runs, not a surprise after they all did. */
+    private void checkPush() {
+        CommandLine cli = spec.commandLine();
+        if (pushGateway == null) {
+            if (pushJob != null) throw new CommandLine.ParameterException(cli, "--push-job needs --push-gateway: there is nothing to push to without it");
+            return;
+        }
+        try {
+            MetricsPush.to(pushGateway, job(), "check", new PrometheusRegistry());
+        } catch (IllegalArgumentException e) {
+            throw new CommandLine.ParameterException(cli, "--push-gateway: " + e.getMessage());
+        }
     }
 }

@@ -4,6 +4,7 @@ import io.uxprobe.agent.log.RunLog;
 import io.uxprobe.agent.serve.Agent;
 import io.uxprobe.agent.serve.ServeConfig;
 import io.uxprobe.agent.serve.Signals;
+import io.uxprobe.agent.text.Printable;
 import io.uxprobe.probes.spec.Durations;
 import io.uxprobe.agent.web.WebConfigException;
 import io.uxprobe.probes.spec.SpecException;
@@ -70,7 +71,13 @@ final class ServeCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         CommandLine cli = spec.commandLine();
-        ServeConfig config = new ServeConfig(journeyFiles.files, journeyFiles.vars, Optional.ofNullable(region).filter(r -> !r.isBlank()),
+        try {
+            journeyFiles.load(parent.environment); // bad --vars and invalid files stop the start before anything is served
+        } catch (SpecException e) {
+            cli.getErr().println("uxprobe: " + Printable.line(e.getMessage()));
+            return ExitCodes.USAGE;
+        }
+        ServeConfig config = new ServeConfig(journeyFiles.files, journeyFiles.vars(), Optional.ofNullable(region).filter(r -> !r.isBlank()),
                 address(listen, cli), Optional.ofNullable(webConfig), positive(maxConcurrency, cli),
                 Durations.parse(grace).orElseThrow(() -> new CommandLine.ParameterException(cli, "--grace '" + grace + "' is not a duration such as 30s")),
                 !noWatch);
@@ -79,7 +86,7 @@ final class ServeCommand implements Callable<Integer> {
         try {
             agent = Agent.start(config, parent.environment, log);
         } catch (SpecException | WebConfigException e) {
-            cli.getErr().println("uxprobe: " + e.getMessage());
+            cli.getErr().println("uxprobe: " + Printable.line(e.getMessage()));
             return ExitCodes.USAGE;
         } catch (BindException e) {
             cli.getErr().println("uxprobe: cannot listen on " + listen + " (" + e.getMessage() + "): pick another --listen");

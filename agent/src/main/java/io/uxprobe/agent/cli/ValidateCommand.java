@@ -1,10 +1,13 @@
 package io.uxprobe.agent.cli;
 
 import io.uxprobe.agent.config.JourneyFiles;
+import io.uxprobe.agent.text.Printable;
 import io.uxprobe.probes.journey.Journey;
 import io.uxprobe.probes.spec.JourneyFile;
 import io.uxprobe.probes.spec.SpecException;
+import io.uxprobe.probes.template.Environment;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -15,8 +18,9 @@ import picocli.CommandLine.Model.CommandSpec;
 @Command(name = "validate",
         mixinStandardHelpOptions = true,
         versionProvider = VersionProvider.class,
-        description = {"Checks journey files without running them: syntax, keys, types, durations, variables.",
-                "Environment variables and secrets they use must be set. Exits 0 when all are valid, 2 otherwise."})
+        description = {"Checks journey files without running them: syntax, keys, types, durations, variables, files they read.",
+                "Environment variables they use must be set; secrets need only be named well (their values are not needed).",
+                "Exits 0 when all are valid, 2 otherwise, 3 when uxprobe itself broke."})
 final class ValidateCommand implements Callable<Integer> {
 
     @Spec
@@ -30,34 +34,43 @@ final class ValidateCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        int code = ExitCodes.PASSED;
+        journeyFiles.vars(); // a malformed --var is a usage error before any file is read
         List<Path> files;
         try {
             files = JourneyFiles.expand(journeyFiles.files);
         } catch (SpecException e) {
-            spec.commandLine().getErr().println(e.getMessage());
-            return ExitCodes.USAGE;
+            return invalid(e);
         }
+        // validate checks that a secret is named and well-formed; its value is for run and serve
+        Environment env = parent.environment.withoutSecretValues();
+        int code = ExitCodes.PASSED;
+        List<JourneyFile> valid = new ArrayList<>();
         for (Path file : files) {
             try {
-                JourneyFile loaded = journeyFiles.load(file, parent.environment);
-                int steps = loaded.journeys().stream().mapToInt(j -> j.steps().size()).sum();
-                spec.commandLine().getOut().printf("%s: ok (%s: %s; %s)%n", file, count(loaded.journeys().size(), "journey"),
-                        String.join(", ", loaded.journeys().stream().map(Journey::name).toList()), count(steps, "step"));
+                valid.add(journeyFiles.load(file, env));
             } catch (SpecException e) {
-                spec.commandLine().getErr().println(e.getMessage());
-                code = ExitCodes.USAGE;
+                code = invalid(e);
             }
         }
         if (code == ExitCodes.PASSED && files.size() > 1) {
             try {
-                journeyFiles.load(parent.environment);
+                JourneyFiles.load(journeyFiles.files, journeyFiles.vars(), env); // names unique across the files
             } catch (SpecException e) {
-                spec.commandLine().getErr().println(e.getMessage());
-                code = ExitCodes.USAGE;
+                return invalid(e);
             }
         }
+        if (code == ExitCodes.PASSED) journeyFiles.checkVarsUsed(valid);
+        for (JourneyFile loaded : valid) {
+            int steps = loaded.journeys().stream().mapToInt(j -> j.steps().size()).sum();
+            spec.commandLine().getOut().printf("%s: ok (%s: %s; %s)%n", loaded.source(), count(loaded.journeys().size(), "journey"),
+                    String.join(", ", loaded.journeys().stream().map(Journey::name).toList()), count(steps, "step"));
+        }
         return code;
+    }
+
+    private int invalid(SpecException e) {
+        spec.commandLine().getErr().println(Printable.line(e.getMessage()));
+        return ExitCodes.USAGE;
     }
 
     static String count(long n, String noun) {

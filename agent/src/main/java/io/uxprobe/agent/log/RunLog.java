@@ -2,6 +2,7 @@ package io.uxprobe.agent.log;
 
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
+import io.uxprobe.agent.text.Printable;
 import io.uxprobe.probes.journey.JourneyResult;
 import io.uxprobe.probes.journey.StepResult;
 import java.io.IOException;
@@ -14,7 +15,8 @@ import java.util.Map;
 /**
  * The agent's log: one line per journey run, plus what the agent itself does (loads, reloads, stops).
  * {@code text} is logfmt, as Prometheus and its exporters write; {@code json} is one object per line.
- * Everything logged is already redacted: results carry no secret, and messages are ours.
+ * Everything logged is already redacted: results carry no secret, and messages are ours. Every value is made
+ * {@link Printable}, so a server's escape sequences never reach the terminal that tails the log.
  */
 public final class RunLog {
 
@@ -82,8 +84,8 @@ public final class RunLog {
     }
 
     private static String logfmt(String time, String level, String message, Map<String, ?> fields) {
-        StringBuilder b = new StringBuilder("time=").append(time).append(" level=").append(level).append(" msg=").append(quoted(message));
-        fields.forEach((k, v) -> b.append(' ').append(k).append('=').append(quoted(String.valueOf(v))));
+        StringBuilder b = new StringBuilder("time=").append(time).append(" level=").append(level).append(" msg=").append(quoted(Printable.line(message)));
+        fields.forEach((k, v) -> b.append(' ').append(k).append('=').append(quoted(Printable.line(String.valueOf(v)))));
         return b.toString();
     }
 
@@ -108,10 +110,10 @@ public final class RunLog {
             g.writeStartObject();
             g.writeStringField("time", time);
             g.writeStringField("level", level);
-            g.writeStringField("msg", message);
+            g.writeStringField("msg", Printable.line(message));
             for (Map.Entry<String, ?> e : fields.entrySet()) {
                 if (e.getValue() instanceof Number n) g.writeNumberField(e.getKey(), n.longValue());
-                else g.writeStringField(e.getKey(), String.valueOf(e.getValue()));
+                else g.writeStringField(e.getKey(), Printable.line(String.valueOf(e.getValue())));
             }
             g.writeEndObject();
         } catch (IOException e) {

@@ -68,8 +68,9 @@ public final class MetricsPush {
         try {
             uri = new URI(Objects.requireNonNull(url, "url").strip());
         } catch (URISyntaxException e) {
-            throw new IllegalArgumentException("Pushgateway URL is not a URL: " + e.getMessage()
-                    + "; expected e.g. http://pushgateway:9091");
+            // the reason and where, never the input: it may hold a password
+            throw new IllegalArgumentException("Pushgateway URL is not a URL (" + e.getReason() + (e.getIndex() >= 0 ? " at character "
+                    + (e.getIndex() + 1) : "") + "); expected e.g. http://pushgateway:9091");
         }
         return new MetricsPush(uri, job, region, registry);
     }
@@ -116,14 +117,19 @@ public final class MetricsPush {
         return URLDecoder.decode(s.replace("+", "%2B"), StandardCharsets.UTF_8);
     }
 
+    /** The URL without what comes before the host's last {@code @}, even where the URI class found no host. */
     private static String withoutUserInfo(URI url) {
-        if (url.getRawUserInfo() == null) return url.toString();
-        return url.toString().replace(url.getRawUserInfo() + "@", "");
+        String authority = url.getRawAuthority();
+        if (authority == null || !authority.contains("@")) return url.toString();
+        return url.toString().replace(authority, authority.substring(authority.lastIndexOf('@') + 1));
     }
 
+    /** What went wrong at the bottom: client_java wraps it in an IOException that repeats the address. */
     private static String reason(Exception e) {
-        String message = e.getMessage();
-        return e.getClass().getSimpleName() + (message == null || message.isBlank() ? "" : ": " + message.strip());
+        Throwable root = e;
+        while (root.getCause() != null && root.getCause() != root) root = root.getCause();
+        String message = root.getMessage();
+        return root.getClass().getSimpleName() + (message == null || message.isBlank() ? "" : ": " + message.strip());
     }
 
     private static String requireText(String value, String what) {

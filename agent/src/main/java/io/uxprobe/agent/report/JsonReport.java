@@ -4,6 +4,9 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.uxprobe.agent.text.Printable;
+import io.uxprobe.probes.errors.Detection;
+import io.uxprobe.probes.errors.ErrorMatch;
 import io.uxprobe.probes.journey.JourneyResult;
 import io.uxprobe.probes.journey.Phase;
 import io.uxprobe.probes.journey.StepResult;
@@ -49,8 +52,8 @@ public final class JsonReport {
         ObjectNode n = JSON.createObjectNode();
         n.put("name", s.name());
         n.put("outcome", s.outcome().name().toLowerCase(Locale.ROOT));
-        n.put("method", s.method());
-        n.put("url", s.url());
+        n.put("method", Printable.line(s.method()));
+        n.put("url", Printable.line(s.url()));
         s.status().ifPresent(code -> n.put("status", code));
         n.put("durationSeconds", Format.seconds(s.duration()));
         ObjectNode phases = n.putObject("phasesSeconds");
@@ -61,10 +64,26 @@ public final class JsonReport {
         s.failure().ifPresent(f -> {
             ObjectNode fn = n.putObject("failure");
             fn.put("reason", f.reason().label());
-            fn.put("detail", f.detail());
+            fn.put("detail", Printable.line(f.detail()));
             f.signature().ifPresent(sig -> fn.put("signature", sig));
-            f.snippet().ifPresent(snip -> fn.put("snippet", snip));
+            f.snippet().ifPresent(snip -> fn.put("snippet", Printable.line(snip)));
         });
+        Detection d = s.detection();
+        if (d.message().isPresent() || !d.mentions().isEmpty()) {
+            ObjectNode dn = n.putObject("errorDetection");
+            d.message().ifPresent(m -> match(dn.putObject("message"), m));
+            ArrayNode ignored = dn.putArray("ignored");
+            d.mentions().forEach(m -> match(ignored.addObject(), m));
+        }
         return n;
+    }
+
+    /** One reading of an error phrase: which signature, what the user saw, where, and the rule that decided. */
+    private static void match(ObjectNode n, ErrorMatch m) {
+        n.put("signature", m.signature());
+        n.put("snippet", Printable.line(m.snippet()));
+        n.put("where", Printable.line(m.where()));
+        n.put("rule", m.rule());
+        n.put("why", Printable.line(m.why()));
     }
 }

@@ -1,5 +1,6 @@
 package io.uxprobe.agent.report;
 
+import io.uxprobe.agent.text.Printable;
 import io.uxprobe.probes.journey.JourneyResult;
 import io.uxprobe.probes.journey.Outcome;
 import io.uxprobe.probes.journey.StepResult;
@@ -16,6 +17,8 @@ import javax.xml.stream.XMLStreamWriter;
 /**
  * JUnit XML as CI systems read it (GitHub Actions, GitLab, Jenkins): a {@code testsuite} per journey, a
  * {@code testcase} per step; a failed step is a {@code failure} whose type is the reason, a skipped one {@code skipped}.
+ * Every value is made {@link Printable} first: XML 1.0 has no way to write most control characters, and a CI
+ * system rejects a whole report that holds one.
  */
 public final class JunitReport {
 
@@ -51,7 +54,7 @@ public final class JunitReport {
     private static void suite(XMLStreamWriter x, String title, JourneyResult j, String region) throws XMLStreamException {
         x.writeCharacters("\n  ");
         x.writeStartElement("testsuite");
-        x.writeAttribute("name", title);
+        attribute(x, "name", title);
         x.writeAttribute("tests", Integer.toString(j.steps().size()));
         x.writeAttribute("failures", Long.toString(j.steps().stream().filter(s -> s.outcome() == Outcome.FAILED).count()));
         x.writeAttribute("skipped", Long.toString(j.steps().stream().filter(s -> s.outcome() == Outcome.SKIPPED).count()));
@@ -62,7 +65,7 @@ public final class JunitReport {
         x.writeStartElement("properties");
         x.writeEmptyElement("property");
         x.writeAttribute("name", "region");
-        x.writeAttribute("value", region);
+        attribute(x, "value", region);
         x.writeEndElement();
         for (StepResult s : j.steps()) testcase(x, title, s);
         x.writeCharacters("\n  ");
@@ -72,8 +75,8 @@ public final class JunitReport {
     private static void testcase(XMLStreamWriter x, String journey, StepResult s) throws XMLStreamException {
         x.writeCharacters("\n    ");
         x.writeStartElement("testcase");
-        x.writeAttribute("classname", journey);
-        x.writeAttribute("name", s.name());
+        attribute(x, "classname", journey);
+        attribute(x, "name", s.name());
         x.writeAttribute("time", seconds(s.duration()));
         if (s.outcome() == Outcome.SKIPPED) {
             x.writeEmptyElement("skipped");
@@ -83,11 +86,15 @@ public final class JunitReport {
             var f = s.failure().get();
             x.writeStartElement("failure");
             x.writeAttribute("type", f.reason().label());
-            x.writeAttribute("message", f.reason().label() + ": " + f.detail());
-            x.writeCharacters(ConsoleReport.step(s));
+            attribute(x, "message", f.reason().label() + ": " + f.detail());
+            x.writeCharacters(Printable.lines(ConsoleReport.step(s)));
             x.writeEndElement();
         }
         x.writeEndElement();
+    }
+
+    private static void attribute(XMLStreamWriter x, String name, String value) throws XMLStreamException {
+        x.writeAttribute(name, Printable.line(value));
     }
 
     private static String seconds(java.time.Duration d) {

@@ -25,7 +25,8 @@ import java.util.random.RandomGenerator;
  * <p>First runs are spread over the interval (no thundering herd at start), later ones keep their phase with a
  * little jitter; at most {@code maxConcurrent} probes run at a time (due runs wait their turn in order). A reload
  * replaces the set: probes that stay keep their timing, removed ones stop after their current run, new ones start
- * spread out.
+ * spread out. A key never runs twice at once, across reloads too: a probe that a reload gave a new interval, or
+ * removed and added back, waits for its old run under way to end before its first run.
  */
 public final class Scheduler implements AutoCloseable {
 
@@ -38,6 +39,10 @@ public final class Scheduler implements AutoCloseable {
     private final RandomGenerator random;
     private final BiConsumer<Probe, Throwable> onCrash;
     private final Map<String, Loop> loops = new HashMap<>();
+    /** Keys with a run handed out and not yet ended, whichever loop it belongs to (guarded by this). */
+    private final Map<String, Loop> running = new HashMap<>();
+    /** Runs that came due while their key was running, by key: they start when that run ends (guarded by this). */
+    private final Map<String, Loop> waiting = new HashMap<>();
     private final CountDownLatch firstRuns = new CountDownLatch(1);
     private final DelayQueue<Loop> due = new DelayQueue<>();
     private final ThreadPoolExecutor workers = new ThreadPoolExecutor(0, Integer.MAX_VALUE, 1, TimeUnit.MINUTES,
@@ -127,12 +132,13 @@ public final class Scheduler implements AutoCloseable {
         try {
             while (!closed) {
                 Loop next = due.take();
-                if (next.stopped) continue;
+                if (next.stopped || !claim(next)) continue;
                 permits.acquire();
                 try {
                     workers.execute(next);
                 } catch (RejectedExecutionException e) {
                     permits.release(); // shutting down
+                    ended(next);
                 }
             }
         } catch (InterruptedException e) {
@@ -140,9 +146,27 @@ public final class Scheduler implements AutoCloseable {
         }
     }
 
+    /** Marks {@code loop}'s key running; false, and the loop set to start when the key's run ends, if it runs already. */
+    private synchronized boolean claim(Loop loop) {
+        if (running.containsKey(loop.key)) {
+            waiting.put(loop.key, loop); // a newer loop of the key replaces an older one that waited
+            return false;
+        }
+        running.put(loop.key, loop);
+        return true;
+    }
+
+    /** The key's run ended: a loop that came due meanwhile goes now. */
+    private synchronized void ended(Loop loop) {
+        running.remove(loop.key);
+        Loop next = waiting.remove(loop.key);
+        if (next != null && !next.stopped && !closed) due.put(next);
+    }
+
     /** One probe's life: planned at {@code at}, run, planned again for the next slot after now. */
     private final class Loop implements Runnable, Delayed {
 
+        final String key;
         volatile Probe probe;
         volatile boolean ranOnce;
         volatile boolean stopped;
@@ -150,6 +174,7 @@ public final class Scheduler implements AutoCloseable {
         private volatile long at;
 
         Loop(Probe probe, long firstAt) {
+            this.key = probe.key();
             this.probe = probe;
             this.base = firstAt;
             this.at = firstAt;
@@ -166,6 +191,7 @@ public final class Scheduler implements AutoCloseable {
                 permits.release();
                 ranOnce = true;
             }
+            ended(this);
             // keep the phase: the next slot after now, never a burst of missed ones; jitter does not drift it
             long interval = current.interval().toNanos();
             long now = System.nanoTime();

@@ -1,7 +1,6 @@
 package io.uxprobe.agent.serve;
 
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
-import io.prometheus.metrics.exporter.httpserver.HTTPServer;
 import io.uxprobe.agent.Version;
 import io.uxprobe.agent.config.JourneyFiles;
 import io.uxprobe.agent.log.RunLog;
@@ -18,6 +17,7 @@ import io.uxprobe.agent.status.StatusUrl;
 import io.uxprobe.agent.web.WebConfig;
 import io.uxprobe.agent.web.WebConfigException;
 import io.uxprobe.agent.web.WebConfigLoader;
+import io.uxprobe.agent.web.WebServer;
 import io.uxprobe.probes.errors.ErrorDetector;
 import io.uxprobe.probes.http.HttpClients;
 import io.uxprobe.probes.journey.Journey;
@@ -35,6 +35,8 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Supplier;
 import java.util.random.RandomGenerator;
 
 /**
@@ -60,12 +62,16 @@ public final class Agent implements AutoCloseable {
     private final Scheduler scheduler;
     private final Watchdog watchdog = new Watchdog();
     private final StatusBoard board = new StatusBoard();
-    private final HTTPServer server;
+    private final WebServer server;
     private final Notifier notifier;
     private final ConfigWatcher watcher;
     /** Every probe now scheduled, by key, to retire those a reload drops. */
     private Map<String, JourneyProbe> probes = Map.of();
     private String summary = "starting";
+    private final AtomicLong reloadsStarted = new AtomicLong();
+    /** The latest reload that applied or refused files, and what it came to (guarded by this). */
+    private long lastDecided;
+    private Reload lastReload = new Reload.Applied("starting");
 
     private Agent(ServeConfig config, Environment env, RunLog log, List<JourneyFile> files, Map<String, NotifySettings> notify, WebConfig web)
             throws IOException {
@@ -77,12 +83,14 @@ public final class Agent implements AutoCloseable {
         this.journeyMetrics = agentMetrics.journeys();
         this.scheduler = new Scheduler(config.maxConcurrency(), RandomGenerator.getDefault(),
                 (probe, e) -> log.error("journey run crashed (a bug in uxprobe)", RunLog.fields("probe", probe.key(), "error", String.valueOf(e))));
-        this.server = WebServer.start(config, web, registry(), new Endpoints(this, new StatusPage(board), new StatusApi(board)));
-        this.notifier = new Notifier(StatusUrl.derive(config.listen(), server.getPort(), web.tls()), log);
+        this.server = WebServer.start(config.listen(), web, registry().getPrometheusRegistry(),
+                new Endpoints(this, new StatusPage(board), new StatusApi(board)));
+        this.notifier = new Notifier(StatusUrl.derive(config.listen(), server.port(), web.tls()), log);
         board.addListener(notifier);
         WarmUp.run(clients, JourneyFiles.warmUpNeeds(files)); // the JVM's start-up is not the first run's
         apply(files, notify);
-        this.watcher = config.watch() ? new ConfigWatcher(config.files(), () -> reload("journey file changed")) : null;
+        this.watcher = config.watch() ? new ConfigWatcher(config.files(), () -> reload("journey file changed"),
+                e -> log.error("watching the journey files failed, still watching", RunLog.fields("error", String.valueOf(e)))) : null;
     }
 
     /** Loads the journey files and the web config, then starts; an invalid file stops the start with its positioned error. */
@@ -97,7 +105,7 @@ public final class Agent implements AutoCloseable {
     }
 
     public int port() {
-        return server.getPort();
+        return server.port();
     }
 
     public String region() {
@@ -112,21 +120,46 @@ public final class Agent implements AutoCloseable {
         return scheduler.everyProbeRanOnce();
     }
 
-    /** Reads the journey files again. An invalid file is refused whole: the old journeys keep running. */
-    public synchronized Reload reload(String cause) {
+    /**
+     * Reads the journey files again. An invalid file is refused whole: the old journeys keep running. The files are
+     * read without the agent's lock, so a slow disk never holds up the agent; of reloads that overlap, the one
+     * started last decides. Nothing thrown while loading or applying ends a reload any other way than refused.
+     */
+    public Reload reload(String cause) {
+        long ticket = reloadsStarted.incrementAndGet();
         List<JourneyFile> files;
         Map<String, NotifySettings> notify;
         try {
             files = JourneyFiles.load(config.files(), config.vars(), env);
             notify = Notifications.of(files);
         } catch (SpecException e) {
-            agentMetrics.configReloaded(false);
-            log.error("reload failed, old journeys keep running", RunLog.fields("cause", cause, "error", e.getMessage()));
-            return new Reload.Refused(e.getMessage());
+            return decided(ticket, () -> refused(cause, e.getMessage()));
+        } catch (RuntimeException | Error e) {
+            return decided(ticket, () -> refused(cause, "cannot load the journey files (a bug in uxprobe): " + e));
         }
-        apply(files, notify);
-        log.info("journeys reloaded", RunLog.fields("cause", cause, "journeys", summary));
-        return new Reload.Applied(summary);
+        return decided(ticket, () -> {
+            try {
+                apply(files, notify);
+            } catch (RuntimeException | Error e) {
+                return refused(cause, "cannot apply the journey files (a bug in uxprobe): " + e);
+            }
+            log.info("journeys reloaded", RunLog.fields("cause", cause, "journeys", summary));
+            return new Reload.Applied(summary);
+        });
+    }
+
+    /** Runs {@code decide} under the agent's lock, unless a reload started later has decided already. */
+    private synchronized Reload decided(long ticket, Supplier<Reload> decide) {
+        if (ticket < lastDecided) return lastReload;
+        lastDecided = ticket;
+        lastReload = decide.get();
+        return lastReload;
+    }
+
+    private Reload refused(String cause, String error) {
+        agentMetrics.configReloaded(false);
+        log.error("reload failed, old journeys keep running", RunLog.fields("cause", cause, "error", error));
+        return new Reload.Refused(error);
     }
 
     private synchronized void apply(List<JourneyFile> files, Map<String, NotifySettings> notify) {

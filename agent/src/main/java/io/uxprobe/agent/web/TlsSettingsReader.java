@@ -1,11 +1,11 @@
 package io.uxprobe.agent.web;
 
+import io.uxprobe.probes.files.SmallFile;
 import io.uxprobe.agent.web.Pem.PemException;
 import io.uxprobe.agent.web.ServerTls.ClientAuth;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.AccessDeniedException;
-import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.security.NoSuchAlgorithmException;
@@ -90,7 +90,8 @@ final class TlsSettingsReader {
         Path resolved = baseDir.resolve(path).normalize();
         String setting = SECTION + "." + pathSetting;
         try {
-            return Optional.of(new Pem.Source(setting, Files.readString(resolved, StandardCharsets.ISO_8859_1)));
+            byte[] pem = SmallFile.read(resolved, SmallFile.MAX_BYTES);
+            return Optional.of(new Pem.Source(setting, new String(pem, StandardCharsets.ISO_8859_1)));
         } catch (NoSuchFileException e) {
             throw settings.problem(setting, "cannot read " + resolved + ": no such file");
         } catch (AccessDeniedException e) {

@@ -1,5 +1,6 @@
 package io.uxprobe.agent.web;
 
+import io.uxprobe.probes.files.SmallFile;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonParser;
@@ -14,9 +15,6 @@ import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.lang.reflect.RecordComponent;
-import java.nio.charset.CharacterCodingException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -86,12 +84,13 @@ public final class WebConfigLoader {
 
     private static String read(Path file) throws WebConfigException {
         try {
-            return Files.readString(file, StandardCharsets.UTF_8);
+            return SmallFile.readUtf8(file, SmallFile.MAX_BYTES);
         } catch (NoSuchFileException e) {
             throw new WebConfigException(file, "no such file");
-        } catch (CharacterCodingException e) {
-            throw new WebConfigException(file, "the file is not UTF-8 text");
+        } catch (SmallFile.Refused e) {
+            throw new WebConfigException(file, e.getMessage());
         } catch (IOException e) {
+            if (SmallFile.notUtf8(e)) throw new WebConfigException(file, "the file is not UTF-8 text");
             throw new WebConfigException(file, "cannot read the file: " + e.getMessage());
         }
     }

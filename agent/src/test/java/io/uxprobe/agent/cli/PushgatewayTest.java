@@ -60,9 +60,12 @@ class PushgatewayTest {
         wm.stubFor(get("/ok").willReturn(aResponse().withBody("fine")));
         Path journeys = dir.resolve("smoke.yaml");
         Files.writeString(journeys, "journeys: [ { name: home, steps: [ { name: home, request: { url: \"http://127.0.0.1:" + wm.getPort() + "/ok\" } } ] } ]\n");
-        Cli r = Cli.run(Map.of(), "run", journeys.toString(), "--push-gateway", "http://127.0.0.1:" + Daemon.freePort());
+        String gateway = "http://127.0.0.1:" + Daemon.freePort();
+        Cli r = Cli.run(Map.of(), "run", journeys.toString(), "--push-gateway", gateway, "--region", "eu-west-1");
         assertThat(r.exitCode()).isEqualTo(ExitCodes.BROKEN);
         assertThat(r.out()).contains("PASS home");
-        assertThat(r.err()).startsWith("uxprobe: ").contains("127.0.0.1");
+        // word for word as docs/metrics.md shows it
+        assertThat(r.err()).isEqualTo("uxprobe: cannot push metrics to the Pushgateway at " + gateway + " (job uxprobe, region eu-west-1):"
+                + " ConnectException: Connection refused; check the URL and that the Pushgateway is up\n");
     }
 }

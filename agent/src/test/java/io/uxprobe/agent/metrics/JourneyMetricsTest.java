@@ -3,6 +3,11 @@ package io.uxprobe.agent.metrics;
 import io.uxprobe.agent.testing.Exposition;
 import static io.uxprobe.agent.metrics.Fixtures.CERT_EXPIRY;
 import static io.uxprobe.agent.metrics.Fixtures.T0;
+import static io.uxprobe.agent.metrics.Fixtures.failed;
+import static io.uxprobe.agent.metrics.Fixtures.passed;
+import static io.uxprobe.agent.metrics.Fixtures.phases;
+import static io.uxprobe.agent.metrics.Fixtures.result;
+import static io.uxprobe.agent.metrics.Fixtures.skipped;
 import static io.uxprobe.agent.metrics.Fixtures.journey;
 import static io.uxprobe.agent.metrics.Fixtures.playback;
 import static io.uxprobe.agent.metrics.Fixtures.playbackErrorMessage;
@@ -99,6 +104,21 @@ class JourneyMetricsTest {
         assertThat(e.value("uxprobe_journey_duration_seconds_count", "journey", "playback")).isZero();
         assertThat(e.series("uxprobe_journey_success")).as("unknown before the first run").isEmpty();
         assertThat(e.series("uxprobe_journey_last_run_timestamp_seconds")).isEmpty();
+    }
+
+    @Test
+    void anErrorPageOfAnUnexpectedStatusCountsItsMessageUnderTheHardFailure() {
+        metrics.register(playback(), HOME, SIGNATURES);
+        metrics.record(HOME, result("playback", passed("track", 200, phases(0, 0, 0, 1, 100, 9)),
+                failed("profile", Failure.httpStatus("expected status 2xx, got 503", "service_unavailable", "503 Service Unavailable"),
+                        OptionalInt.of(503), "https://music.example/profile", phases(0, 0, 0, 1, 30, 9)),
+                skipped("audio")));
+        Exposition e = scrape();
+
+        assertThat(e.value("uxprobe_step_failures_total", "step", "profile", "reason", "http_status")).isEqualTo(1);
+        assertThat(e.value("uxprobe_step_failures_total", "step", "profile", "reason", "error_message")).as("not the soft failure").isZero();
+        assertThat(e.value("uxprobe_error_messages_total", "step", "profile", "signature", "service_unavailable"))
+                .as("what the page said still counts").isEqualTo(1);
     }
 
     @Test

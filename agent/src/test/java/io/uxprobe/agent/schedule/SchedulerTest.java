@@ -50,6 +50,80 @@ class SchedulerTest {
         }
     }
 
+    /** Probes of one key across reloads: each reload makes a new object; they count runs of the key together. */
+    static final class SameKey implements Probe {
+        final Duration interval;
+        final Duration busy;
+        final AtomicInteger running;
+        final AtomicInteger maxRunning;
+        final AtomicInteger runs = new AtomicInteger();
+
+        SameKey(Duration interval, Duration busy, AtomicInteger running, AtomicInteger maxRunning) {
+            this.interval = interval;
+            this.busy = busy;
+            this.running = running;
+            this.maxRunning = maxRunning;
+        }
+
+        @Override public String key() { return "journey@region"; }
+        @Override public Duration interval() { return interval; }
+
+        @Override
+        public void run() {
+            maxRunning.accumulateAndGet(running.incrementAndGet(), Math::max);
+            try {
+                Thread.sleep(busy);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            } finally {
+                running.decrementAndGet();
+                runs.incrementAndGet();
+            }
+        }
+    }
+
+    static void awaitRunning(AtomicInteger running) throws InterruptedException {
+        long end = System.nanoTime() + Duration.ofSeconds(5).toNanos();
+        while (running.get() == 0) {
+            if (System.nanoTime() > end) throw new AssertionError("the first run did not start");
+            Thread.sleep(5);
+        }
+    }
+
+    @Test
+    void aReloadThatChangesARunningJourneyWaitsForItsRunToEnd() throws Exception {
+        AtomicInteger running = new AtomicInteger();
+        AtomicInteger maxRunning = new AtomicInteger();
+        SameKey old = new SameKey(Duration.ofMillis(200), Duration.ofMillis(700), running, maxRunning);
+        SameKey changed = new SameKey(Duration.ofMillis(50), Duration.ofMillis(20), running, maxRunning);
+        try (Scheduler s = scheduler(8)) {
+            s.replace(List.of(old));
+            awaitRunning(running);
+            s.replace(List.of(changed)); // a new interval: a new schedule, due within 50 ms, while the old run has ~700 ms to go
+            Thread.sleep(1200);
+        }
+        assertThat(maxRunning.get()).as("the journey never ran twice at once").isEqualTo(1);
+        assertThat(old.runs.get()).isEqualTo(1);
+        assertThat(changed.runs.get()).as("the changed journey runs once the old run ended").isGreaterThanOrEqualTo(3);
+    }
+
+    @Test
+    void aJourneyRemovedAndAddedBackWaitsForItsOldRunToEnd() throws Exception {
+        AtomicInteger running = new AtomicInteger();
+        AtomicInteger maxRunning = new AtomicInteger();
+        SameKey old = new SameKey(Duration.ofMillis(200), Duration.ofMillis(600), running, maxRunning);
+        SameKey back = new SameKey(Duration.ofMillis(200), Duration.ofMillis(20), running, maxRunning);
+        try (Scheduler s = scheduler(8)) {
+            s.replace(List.of(old));
+            awaitRunning(running);
+            s.replace(List.of());
+            s.replace(List.of(back));
+            Thread.sleep(1100);
+        }
+        assertThat(maxRunning.get()).isEqualTo(1);
+        assertThat(back.runs.get()).isPositive();
+    }
+
     static Scheduler scheduler(int maxConcurrent) {
         return new Scheduler(maxConcurrent, new Random(7), (p, e) -> { throw new AssertionError(e); });
     }

@@ -6,7 +6,9 @@ import at.favre.lib.crypto.bcrypt.BCrypt;
 import io.uxprobe.agent.web.BasicAuth.Login;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
+import java.time.Duration;
 import java.util.Map;
+import java.util.concurrent.CountDownLatch;
 import org.junit.jupiter.api.Test;
 
 class BasicAuthTest {
@@ -28,12 +30,41 @@ class BasicAuthTest {
     }
 
     @Test
-    void wrongPasswordsAreNotRememberedAndAlwaysCostABcrypt() {
+    void aRepeatedWrongPasswordCostsOneBcryptAndNeverHidesTheRightOne() {
         BasicAuth auth = new BasicAuth(Map.of("prometheus", hash(BCrypt.Version.VERSION_2Y, "scrape")));
 
-        assertThat(auth.check(login("prometheus", "guess"))).isFalse();
-        assertThat(auth.check(login("prometheus", "guess"))).isFalse();
-        assertThat(auth.bcryptRuns()).isEqualTo(2);
+        for (int attempt = 0; attempt < 5; attempt++) assertThat(auth.check(login("prometheus", "guess"))).isFalse();
+        assertThat(auth.bcryptRuns()).isEqualTo(1);
+        assertThat(auth.check(login("prometheus", "other guess"))).isFalse();
+        assertThat(auth.bcryptRuns()).as("a new wrong password costs its own bcrypt").isEqualTo(2);
+        assertThat(auth.check(login("prometheus", "scrape"))).isTrue();
+    }
+
+    @Test
+    void aLoginThatCannotHaveBcryptSoonIsToldToComeBack() throws Exception {
+        BasicAuth auth = new BasicAuth(Map.of("prometheus", hash(BCrypt.Version.VERSION_2Y, "scrape")));
+        CountDownLatch holding = new CountDownLatch(1);
+        CountDownLatch release = new CountDownLatch(1);
+        Thread hog = Thread.ofPlatform().start(() -> {
+            var lock = auth.bcryptLockForTests();
+            lock.lock();
+            holding.countDown();
+            try {
+                release.await();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            } finally {
+                lock.unlock();
+            }
+        });
+        holding.await();
+        long start = System.nanoTime();
+        assertThat(auth.verdict(login("prometheus", "scrape"))).isEqualTo(BasicAuth.Verdict.BUSY);
+        assertThat(Duration.ofNanos(System.nanoTime() - start)).isBetween(BasicAuth.BCRYPT_WAIT.minusMillis(100),
+                BasicAuth.BCRYPT_WAIT.plusSeconds(2));
+        release.countDown();
+        hog.join();
+        assertThat(auth.verdict(login("prometheus", "scrape"))).isEqualTo(BasicAuth.Verdict.PASSED);
     }
 
     @Test

@@ -4,11 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import at.favre.lib.crypto.bcrypt.BCrypt;
-import io.prometheus.metrics.exporter.httpserver.HTTPServer;
 import io.prometheus.metrics.model.registry.PrometheusRegistry;
 import io.prometheus.metrics.model.snapshots.CounterSnapshot;
 import java.io.IOException;
 import java.net.InetAddress;
+import java.net.InetSocketAddress;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.cert.X509Certificate;
@@ -36,7 +36,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** A real client_java HTTPServer configured from a web config file, called with OkHttp as Prometheus would. */
+/** The agent's web server configured from a web config file, called with OkHttp as Prometheus would. */
 class WebEndpointsTest {
 
     // cost 4, the lowest bcrypt allows: these tests are about the wiring, not about bcrypt's cost
@@ -45,7 +45,7 @@ class WebEndpointsTest {
     @TempDir
     Path dir;
 
-    private HTTPServer server;
+    private WebServer server;
 
     @AfterEach
     void stop() {
@@ -308,13 +308,15 @@ class WebEndpointsTest {
         PrometheusRegistry registry = new PrometheusRegistry();
         registry.register(() -> CounterSnapshot.builder().name("uxprobe_test")
                 .dataPoint(CounterSnapshot.CounterDataPointSnapshot.builder().value(1).build()).build());
-        server = config.applyTo(HTTPServer.builder().inetAddress(InetAddress.getLoopbackAddress()).port(0).registry(registry))
-                .buildAndStart();
+        server = WebServer.start(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), config, registry, exchange -> {
+            exchange.sendResponseHeaders(200, -1);
+            exchange.close();
+        });
     }
 
     private Response call(OkHttpClient client, String scheme, String path, String authorization) throws IOException {
         Request.Builder request = new Request.Builder()
-                .url(scheme + "://" + InetAddress.getLoopbackAddress().getHostAddress() + ":" + server.getPort() + path);
+                .url(scheme + "://" + InetAddress.getLoopbackAddress().getHostAddress() + ":" + server.port() + path);
         if (authorization != null) request.header("Authorization", authorization);
         return client.newCall(request.build()).execute();
     }

@@ -118,7 +118,7 @@ public final class Catalog {
             regex("application_error", "\\buwsgi error\\b|\\bpython application not found\\b"),
             text("application_error", "If you are the application administrator, you can access the diagnostic resources"),
 
-            regex("bad_gateway", "\\bbad gateway\\b"),
+            regex("bad_gateway", "\\bbad[ _]gateway\\b"),
             regex("bad_gateway", "\\berror:? 502\\b"),
             regex("bad_gateway", "\\b502\\. " + THATS_AN_ERROR),
             text("bad_gateway", "The proxy server received an invalid response from an upstream server"),
@@ -130,7 +130,8 @@ public final class Catalog {
             text("gateway_timeout", "upstream request timeout"),
             text("gateway_timeout", "The proxy server did not receive a timely response from the upstream server"),
 
-            regex("service_unavailable", "\\bservice (?:is )?(?:temporarily |currently )?unavailable\\b"),
+            regex("service_unavailable", "\\bservice[ _](?:is )?(?:temporarily |currently )?unavailable\\b"),
+            regex("service_unavailable", "\\b(?:service|site|website|account|app|application|store|shop) (?:has been |is |was |is temporarily )?suspended\\b"),
             regex("service_unavailable", "\\berror:? 503\\b"),
             regex("service_unavailable", "\\b503\\. " + THATS_AN_ERROR),
             regex("service_unavailable", "\\b(?:web )?app (?:is|has been) stopped\\b"),
@@ -172,7 +173,7 @@ public final class Catalog {
             regex("maintenance", "(?:正在|正)(?:进行|進行)?(?:系统|系統)?(?:维护|維護)|(?:维护|維護)中|(?:系统|系統)(?:维护|維護)"),
 
             // Next.js, Laravel, Heroku-style and Google front ends saying "500".
-            regex("internal_server_error", "\\binternal (?:server )?error\\b"),
+            regex("internal_server_error", "\\binternal[ _](?:server[ _])?error\\b"),
             text("internal_server_error", "The server encountered an internal error"),
             regex("internal_server_error", "\\bthe server encountered an? (?:temporary |unexpected )?error\\b"),
             regex("internal_server_error", "\\bserver error \\(500\\)"),
@@ -188,7 +189,7 @@ public final class Catalog {
 
             // Soft 404s: a content URL that answers 200 with "this page isn't available".
             regex("page_not_found", "\\b(?:page|file|resource|url|document|content) (?:was |is |has been )?not found\\b"),
-            regex("page_not_found", "\\b(?:this|the|that|requested) page (?:you (?:are|were|'re) looking for |you requested )?"
+            regex("page_not_found", "\\b(?:this|the|that|requested) page (?:you(?: are| were|'re) looking for |you requested )?"
                     + "(?:isn't|is not|was not|wasn't|does not|doesn't|could not|couldn't|can't|cannot|can not|no longer|may no longer|might not|may not|has been|might have been|may have been)"
                     + " (?:be )?(?:available|exist|exists|be found|found|removed|deleted|moved)\\b"),
             regex("page_not_found", "\\b(?:this|the|that) (?:page|content|post|link|account|profile) (?:isn't|is not|is no longer) available\\b"),
@@ -201,7 +202,7 @@ public final class Catalog {
             regex("page_not_found", "\\bdefault backend - 404\\b"),
             regex("page_not_found", "\\b404[: |-]{1,4}(?:page )?not found\\b|\\b404: not_found\\b|\\bdeployment_not_found\\b"),
             regex("page_not_found", "\\bseite (?:wurde )?nicht gefunden\\b|\\bpage (?:introuvable|non trouvée)\\b|\\bpágina no encontrada\\b|\\bpagina non trovata\\b|\\bpágina não encontrada\\b|\\bpagina niet gevonden\\b|\\bnie znaleziono strony\\b|\\bsidan (?:kunde inte hittas|hittades inte)\\b|\\bsayfa bulunamadı\\b"),
-            regex("page_not_found", "ページが見つかりません|페이지를 찾을 수 없|(?:页面|頁面|网页|網頁)(?:不存在|未找到|找不到)"),
+            regex("page_not_found", "ページ(?:が|は)?(?:見つかりません|表示できません|存在しません)|페이지를 찾을 수 없|(?:页面|頁面|网页|網頁)(?:不存在|未找到|找不到)"),
 
             // Players: the title or track itself will not play.
             regex("cant_play", "\\b(?:can't|cannot|can not|couldn't|could not|unable to|are unable to|were unable to) (?:play|stream|start playing|start) "
@@ -226,7 +227,7 @@ public final class Catalog {
             regex("taking_too_long", "\\btaking too long to (?:load|respond)\\b"),
 
             regex("timed_out", "\\b(?:the |your )?(?:[a-z]{3,20} )?(?:request|connection|operation|server|gateway|upstream|query|response|page|call) (?:has )?timed out\\b"),
-            regex("timed_out", "\\btook too long to respond\\b"),
+            regex("timed_out", "\\btook too long to respond\\b|\\brequest time-?out\\b"),
 
             regex("failed_to_load", "\\b(?:couldn't|could not|can't|cannot|unable to|failed to|we couldn't|we were unable to|were unable to) "
                     + "(?:load|fetch|retrieve|display)\\b"),
@@ -265,7 +266,7 @@ public final class Catalog {
             regex("unexpected_error", "予期(?:しない|せぬ)エラー|예기치 않은 오류|意外错误|意外錯誤"),
 
             regex("error_occurred", "\\b(?:an? )?(?:[a-z-]{2,20} )?error (?:has |had |was |is )?(?:occurr?ed|encountered)\\b"),
-            regex("error_occurred", "\\ban error was encountered\\b|\\bwe (?:encountered|ran into|hit) (?:an? )?(?:unexpected )?(?:error|problem)\\b"),
+            regex("error_occurred", "\\b(?:request|operation|action) resulted in an error\\b|\\ban error was encountered\\b|\\bwe (?:encountered|ran into|hit) (?:an? )?(?:unexpected )?(?:error|problem)\\b"),
             regex("error_occurred", "\\b(?:sorry|oops|whoops|uh oh|uh-oh)\\b[^a-z0-9]{0,4}(?:an? )?(?:unexpected |unknown |internal )?(?:error|problem) (?:has )?occurr?ed\\b"),
             regex("error_occurred", "\\bthere (?:was|has been) (?:a problem|an error|an issue|a technical problem)\\b"),
             regex("error_occurred", "\\ba problem occurred while processing\\b"),
@@ -314,7 +315,7 @@ public final class Catalog {
             // Inside an alert only (see Reading.ALERT_ONLY): a failure word in a notice no signature above names.
             // not "no errors", nor an announcement ("will be unavailable on Sunday")
             regex(ALERT_ERROR, "(?<!\\bno )(?<!\\bwithout )(?<!\\b0 )(?<!\\bwill be )(?<!\\bmay be )(?<!\\bmight be )(?<!\\bcould be )\\b(?:error|errors|failed|failure|unable to|could not|couldn't|can't|cannot"
-                    + "|went wrong|unavailable|not available|problem|oops|fehler|fehlgeschlagen|erreur|échec|échoué|impossible de|errore|erro|falha|falhou"
+                    + "|went wrong|unavailable|not available|problem|oops|invalid|fehler|fehlgeschlagen|erreur|échec|échoué|impossible de|errore|erro|falha|falhou"
                     + "|fout|mislukt|błąd|nie udało|nie można|misslyckades|kunde inte|hata|başarısız)\\b"
                     + "|エラー|失敗|できません|오류|실패|错误|錯誤|失败|失敗|无法|無法"));
 

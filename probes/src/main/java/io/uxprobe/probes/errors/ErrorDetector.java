@@ -5,6 +5,7 @@ import io.uxprobe.probes.template.Redactor;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.HashSet;
 import java.util.Set;
 import java.util.stream.Stream;
 import org.jsoup.nodes.Element;
@@ -57,6 +58,11 @@ public final class ErrorDetector {
     /** The same detector, keeping the mentions it ignores in every {@link #read} ({@code check --explain}, {@code run -v}). */
     public ErrorDetector explaining() {
         return new ErrorDetector(this, true);
+    }
+
+    /** A detector for {@code own} signatures without the built-in catalog ({@code check --no-error-detection --fail-if-body}). */
+    public static ErrorDetector only(List<Signature> own) {
+        return new ErrorDetector(own.stream().map(s -> new SignatureMatcher(s, true)).toList(), false);
     }
 
     /** A detector for the built-in catalog alone, for a journey file without {@code errorSignatures}. */
@@ -145,10 +151,20 @@ public final class ErrorDetector {
             String where = page.inTitle(f.start()) ? "title" : ElementPath.of(c.at());
             ErrorMatch m = new ErrorMatch(c.matcher().id(), snippet(text, block, f), where, v.rule(), v.why());
             if (v.message()) return new Detection(Optional.of(m), mentions);
-            if (explain && mentions.size() < MAX_MENTIONS) mentions.add(m);
+            // a failure word outside any alert is no phrase a signature names: not worth listing as a mention
+            if (explain && mentions.size() < MAX_MENTIONS && !c.alertOnly()) mentions.add(m);
         }
         return new Detection(Optional.empty(), mentions);
     }
+
+    /** A message is a short paragraph; a phrase in a long one is written about, not shown. */
+    private static boolean shortBlock(HtmlPage page, Candidate c) {
+        int[] block = page.blockRange(c.at(), c.found().start());
+        return Words.count(page.text().shown(), block[0], Math.min(block[1], page.text().length())) <= LEAD_MESSAGE_WORDS;
+    }
+
+    /** A lead paragraph that says what went wrong is at most this long. */
+    static final double LEAD_MESSAGE_WORDS = 40;
 
     private static Reading.Place place(HtmlPage page, PageShape shape, Candidate c, boolean agrees) {
         return new Reading.Place(page, shape, c.at(), c.found().start(), c.found().end(), c.matcher().signature(),
@@ -160,19 +176,21 @@ public final class ErrorDetector {
      * and none among listed items (where it would be a topic: search results for it, a record named after it)?
      */
     private static boolean topAgrees(HtmlPage page, PageShape shape, List<Candidate> candidates) {
-        boolean top = false;
-        boolean lead = false;
+        Set<String> top = new HashSet<>();
+        List<String> lead = new ArrayList<>();
         for (Candidate c : candidates) {
             if (c.alertOnly()) continue;
             if (Landmarks.listItem(c.at(), 3).isPresent()) return false;
             int start = c.found().start();
+            String phrase = page.text().lower().substring(start, c.found().end());
             if (page.inTitle(start) || shape.inTopHeading(c.at())) {
-                top = true;
-            } else if (shape.inLead(start) && Reading.plainProse(place(page, shape, c, false))) {
-                lead = true;
+                top.add(phrase);
+            } else if (shape.inLead(start) && Reading.plainProse(place(page, shape, c, false)) && shortBlock(page, c)) {
+                lead.add(phrase);
             }
         }
-        return top && lead;
+        // the lead must say more than the title's words again: a name repeated (a game called "Gateway Timeout") agrees with nothing
+        return !top.isEmpty() && lead.stream().anyMatch(phrase -> !top.contains(phrase));
     }
 
     // A plain-text answer is shown as it is: it is a message when it is short, or where it opens.

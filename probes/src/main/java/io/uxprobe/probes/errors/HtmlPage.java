@@ -35,6 +35,9 @@ final class HtmlPage {
             "hidden", "d-none", "is-hidden", "invisible", "sr-only", "visually-hidden", "visuallyhidden",
             "screen-reader-text", "hide", "u-hidden", "a11y-hidden");
 
+    // inline in HTML, yet shown apart from their neighbours: a line break, options, buttons, cells
+    private static final Set<String> APART = Set.of("br", "option", "optgroup", "button", "td", "th", "input", "select", "textarea", "img");
+
     private final Document doc;
     private final FoldedText text;
     private final int titleEnd;
@@ -243,6 +246,9 @@ final class HtmlPage {
                 if (hiddenByMarkup(el).isPresent() || styles.hides(el).isPresent()) {
                     return FilterResult.SKIP_ENTIRELY;
                 }
+                if (el.previousSibling() instanceof Element) {
+                    text.space(); // <span>500</span><span>Code: …</span>: elements that touch are laid out apart (the page's CSS does that)
+                }
                 boolean parentInvisible = Boolean.TRUE.equals(invisible.peek());
                 invisible.push(styles.visibility(el).map(v -> !v.value().equals("visible")).orElse(parentInvisible));
                 separate(el);
@@ -259,9 +265,9 @@ final class HtmlPage {
             return FilterResult.CONTINUE;
         }
 
-        // spaces around block elements keep "<p>a</p><p>b</p>" from reading "ab"
+        // spaces around block elements keep "<p>a</p><p>b</p>" from reading "ab"; controls and cells stand apart too
         private void separate(Element el) {
-            if (!el.tag().isInline() || el.normalName().equals("br")) {
+            if (!el.tag().isInline() || APART.contains(el.normalName())) {
                 text.space();
             }
         }

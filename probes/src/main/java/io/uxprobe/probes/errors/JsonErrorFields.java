@@ -29,7 +29,8 @@ final class JsonErrorFields {
 
     private static final ObjectMapper MAPPER = new ObjectMapper();
     private static final Set<String> READ = Set.of(
-            "error", "errors", "message", "status", "result", "success", "ok", "error_description", "fault", "title", "detail", "errormessage");
+            "error", "errors", "message", "status", "result", "success", "ok", "error_description", "fault", "title", "detail", "errormessage",
+            "msg", "error_message", "error_code", "errorcode", "status_code", "statuscode", "code");
     private static final Set<String> ERROR_STATUSES = Set.of("error", "fail", "failed", "failure");
     private static final String[] MESSAGE_FIELDS = {"message", "description", "detail", "title", "error_description", "reason"};
     /** An object this small whose message is all it says is the message (AWS API Gateway's {"message": "…"}). */
@@ -102,7 +103,10 @@ final class JsonErrorFields {
         boolean fromGraphql = texts.isEmpty() && errors.isArray() && errorsSaySo && graphql(errors);
         addMessages(errors, texts);
         if (first == null && !texts.isEmpty()) first = "$.errors";
-        if ((errorSaysSo || errorsSaySo || statusSaysError()) && addText(field("message"), texts) && first == null) first = "$.message";
+        boolean flaggedByStatus = statusSaysError();
+        if ((errorSaysSo || errorsSaySo || flaggedByStatus) && addText(field("message"), texts) && first == null) first = "$.message";
+        if ((errorSaysSo || errorsSaySo || flaggedByStatus) && addText(field("msg"), texts) && first == null) first = "$.msg";
+        if (addText(field("error_message"), texts) && first == null) first = "$.error_message";
         if (addText(field("error_description"), texts) && first == null) first = "$.error_description";
         if (addText(field("errormessage"), texts) && first == null) first = "$.errorMessage"; // AWS Lambda's, Netlify's
         if (addText(field("fault").path("faultstring"), texts) && first == null) first = "$.fault.faultstring";
@@ -148,7 +152,14 @@ final class JsonErrorFields {
                 || status.isIntegralNumber() && status.asInt() >= 400 && status.asInt() < 600;
         JsonNode result = field("result");
         boolean badResult = result.isTextual() && ERROR_STATUSES.contains(result.asText().strip().toLowerCase(Locale.ROOT));
-        return badStatus || badResult || isFalse(field("success")) || isFalse(field("ok"));
+        // a code beside the message: an HTTP status in the body ({"code": 500, "msg": …}, {"status_code": 401}), or an error code
+        boolean badCode = httpError(field("code")) || httpError(field("status_code")) || httpError(field("statuscode"))
+                || isSet(field("error_code")) || isSet(field("errorcode"));
+        return badStatus || badResult || badCode || isFalse(field("success")) || isFalse(field("ok"));
+    }
+
+    private static boolean httpError(JsonNode code) {
+        return code.isIntegralNumber() && code.asInt() >= 400 && code.asInt() < 600;
     }
 
     // null, "", false, 0, [] and {} are how APIs say "no error".

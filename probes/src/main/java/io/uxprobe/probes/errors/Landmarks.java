@@ -202,8 +202,10 @@ final class Landmarks {
             List<String> words = words(name);
             if (failureState(name)) return (name.equals(e.id()) ? "id " : "class ") + name;
             boolean notice = words.stream().anyMatch(ALERT_WORDS::contains);
+            // an error component: a failure word alone (with a number) or beside a component word (kc-error-message)
             boolean failure = words.stream().anyMatch(FAILURE_WORDS::contains)
-                    && words.stream().allMatch(w -> FAILURE_WORDS.contains(w) || COMPONENT_WORDS.contains(w) || isNumber(w));
+                    && (words.stream().allMatch(w -> FAILURE_WORDS.contains(w) || isNumber(w))
+                        || words.stream().anyMatch(COMPONENT_WORDS::contains));
             if (notice || failure) return (name.equals(e.id()) ? "id " : "class ") + name;
         }
         return null;

@@ -144,7 +144,7 @@ final class PageShape {
             for (Element child : e.children()) {
                 if (HtmlPage.hiddenByMarkup(child).isPresent() || Landmarks.chrome(child).filter(f -> f.element() == child).isPresent()) continue;
                 todo.push(child);
-                if (isItem(child) && hasOwnText(child)) {
+                if (isItem(child) && hasOwnText(child) && listed(child)) {
                     String kind = child.normalName() + "." + child.className();
                     int n = alike.merge(kind, 1, Integer::sum);
                     if (n == LISTING_ITEMS) {
@@ -168,6 +168,17 @@ final class PageShape {
             default -> e.hasAttr("class") && !e.className().isBlank();
         };
     }
+
+    /**
+     * A thing in a list is named (a track, a product, a detail) or points elsewhere (a result, an episode); an item of
+     * several sentences without a link is advice ("1. Check your proxy settings…"), which error pages list too.
+     */
+    private static boolean listed(Element item) {
+        return item.selectFirst("a[href]") != null || Words.count(item.text()) <= LISTED_ITEM_WORDS;
+    }
+
+    /** Words of a named item in a listing, at most. */
+    static final double LISTED_ITEM_WORDS = 8;
 
     // text beyond its links: a track row has a number and a length, a link list item has only its link
     private static boolean hasOwnText(Element item) {

@@ -44,7 +44,8 @@ final class Reading {
                     .map(ex -> "it is in an example (" + ex.what() + ")")),
             new Rule("quoted", false, Reading::quoted),
             new Rule("alert", true, p -> Landmarks.alert(p.element())
-                    .filter(alert -> Landmarks.post(alert.element()).isEmpty()) // a note in an article or a status history is content
+                    // a notice styled as one inside an article or a status history is content; an ARIA alert is announced anyway
+                    .filter(alert -> !alert.byName() || Landmarks.post(alert.element()).isEmpty())
                     .map(alert -> "it is inside an alert (" + alert.what() + ")")),
             new Rule("navigation", false, p -> Landmarks.chrome(p.element())
                     .map(nav -> "it is in the page's navigation, header or footer (" + nav.what() + ")")),
@@ -109,8 +110,8 @@ final class Reading {
         if (shape.written().isPresent()) return Optional.empty();
         boolean atTop = !where.equals("it is on the page");
         if (p.productPage() && atTop) return Optional.of(where + " of a server's or platform's own error page (" + words(p) + ")");
-        if (p.topAgrees() && atTop) return Optional.of(where + ", and the page's title or top heading and its lead both show an error");
         if (shape.listing().isPresent()) return Optional.empty();
+        if (p.topAgrees() && atTop) return Optional.of(where + ", and the page's title or top heading and its lead both show an error");
         if (!shape.littleElse()) return Optional.empty();
         return Optional.of(where + " of a page with little else (" + words(p) + ")");
     }

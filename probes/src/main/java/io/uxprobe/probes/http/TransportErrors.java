@@ -84,7 +84,7 @@ final class TransportErrors {
             return "the certificate does not match the host name (" + m + ")";
         }
         if (m.contains("PKIX path") || m.contains("unable to find valid certification path")) {
-            return "the server's certificate is not trusted (unknown or self-signed issuer; set tls.caFile to trust it)";
+            return "the server's certificate is not trusted (unknown or self-signed issuer: trust its CA with tls.caFile, or check --ca-file)";
         }
         if (m.contains("validity check failed") || m.contains("expired")) return "the server's certificate has expired";
         return shortMessage(e);

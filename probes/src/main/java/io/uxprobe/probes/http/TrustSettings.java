@@ -1,12 +1,8 @@
 package io.uxprobe.probes.http;
 
+import io.uxprobe.probes.files.CaCertificates;
 import io.uxprobe.probes.journey.Tls;
-import java.io.IOException;
-import java.io.InputStream;
-import java.nio.file.Files;
 import java.security.GeneralSecurityException;
-import java.security.cert.Certificate;
-import java.security.cert.CertificateFactory;
 import java.security.cert.X509Certificate;
 import javax.net.ssl.HostnameVerifier;
 import javax.net.ssl.SSLContext;
@@ -46,13 +42,10 @@ final class TrustSettings {
     private static HandshakeCertificates withCaFile(Tls tls) {
         try {
             HandshakeCertificates.Builder certs = new HandshakeCertificates.Builder().addPlatformTrustedCertificates();
-            try (InputStream in = Files.newInputStream(tls.caFile().orElseThrow())) {
-                for (Certificate c : CertificateFactory.getInstance("X.509").generateCertificates(in)) {
-                    certs.addTrustedCertificate((X509Certificate) c);
-                }
-            }
+            for (X509Certificate c : CaCertificates.read(tls.caFile().orElseThrow())) certs.addTrustedCertificate(c);
             return certs.build();
-        } catch (IOException | GeneralSecurityException e) {
+        } catch (CaCertificates.Unusable e) {
+            // checked when the journey file was loaded: the file changed since
             throw new IllegalStateException("cannot set up TLS from " + tls.caFile().map(Object::toString).orElse("settings") + ": " + e.getMessage(), e);
         }
     }

@@ -19,20 +19,23 @@ import java.util.Set;
  * @param agentRegion {@code agent.region}: the region label when the command line and environment give none
  * @param regions {@code regions:}: every journey runs once per region, through its proxy; empty means from here only
  * @param notifications {@code notify:}: who is told when a journey's state changes
+ * @param variableNames every variable the file defines under {@code vars:} or refers to as {@code ${name}}: the names
+ *     a {@code --var} may set
  */
 public record JourneyFile(Path source, Variables vars, List<Signature> errorSignatures, List<Journey> journeys, Set<String> secrets,
-        Optional<String> agentRegion, List<Region> regions, NotifySpec notifications) {
+        Optional<String> agentRegion, List<Region> regions, NotifySpec notifications, Set<String> variableNames) {
 
     public JourneyFile {
         errorSignatures = List.copyOf(errorSignatures);
         journeys = List.copyOf(journeys);
         secrets = Set.copyOf(secrets);
         regions = List.copyOf(regions);
+        variableNames = Set.copyOf(variableNames);
     }
 
-    /** A file without {@code agent:}, {@code regions:} or {@code notify:}. */
+    /** A file without {@code agent:}, {@code regions:} or {@code notify:}, whose variables are its {@code vars}. */
     public JourneyFile(Path source, Variables vars, List<Signature> errorSignatures, List<Journey> journeys, Set<String> secrets) {
-        this(source, vars, errorSignatures, journeys, secrets, Optional.empty(), List.of(), NotifySpec.NONE);
+        this(source, vars, errorSignatures, journeys, secrets, Optional.empty(), List.of(), NotifySpec.NONE, vars.asMap().keySet());
     }
 
     public Redactor redactor() {

@@ -1,15 +1,13 @@
 package io.uxprobe.probes.spec;
 
 import io.uxprobe.probes.errors.Signature;
+import io.uxprobe.probes.files.SmallFile;
 import io.uxprobe.probes.journey.Journey;
 import io.uxprobe.probes.journey.Region;
 import io.uxprobe.probes.journey.Settings;
 import io.uxprobe.probes.template.Environment;
 import io.uxprobe.probes.template.Variables;
 import java.io.IOException;
-import java.nio.charset.CharacterCodingException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -18,6 +16,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeSet;
 
 /**
  * Reads a journey file and checks all of it before anything runs: unknown keys, types, durations, sizes, regexes,
@@ -60,7 +59,9 @@ public final class JourneyFileLoader {
 
         Set<String> secrets = new LinkedHashSet<>(templates.secrets());
         secrets.addAll(vars.secretValues());
-        return new JourneyFile(file, vars, signatures, journeys, secrets, agentRegion, regions, notify);
+        Set<String> variableNames = new TreeSet<>(templates.variablesReferred());
+        if (top.get("vars").isPresent()) Values.mapping(top.get("vars").get(), "'vars'").entries().forEach(e -> variableNames.add(e.key()));
+        return new JourneyFile(file, vars, signatures, journeys, secrets, agentRegion, regions, notify, variableNames);
     }
 
     private static List<Journey> journeys(Fields top, JourneyBinder binder, Settings inherited) throws SpecException {
@@ -77,12 +78,13 @@ public final class JourneyFileLoader {
 
     private static String read(Path file) throws SpecException {
         try {
-            return Files.readString(file, StandardCharsets.UTF_8);
+            return SmallFile.readUtf8(file, SmallFile.MAX_BYTES);
         } catch (NoSuchFileException e) {
             throw new SpecException(Position.unknown(file), "no such file");
-        } catch (CharacterCodingException e) {
-            throw new SpecException(Position.unknown(file), "the file is not UTF-8 text");
+        } catch (SmallFile.Refused e) {
+            throw new SpecException(Position.unknown(file), e.getMessage());
         } catch (IOException e) {
+            if (SmallFile.notUtf8(e)) throw new SpecException(Position.unknown(file), "the file is not UTF-8 text");
             throw new SpecException(Position.unknown(file), "cannot read the file: " + e.getMessage());
         }
     }

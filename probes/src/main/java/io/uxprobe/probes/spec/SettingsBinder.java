@@ -1,5 +1,6 @@
 package io.uxprobe.probes.spec;
 
+import io.uxprobe.probes.files.CaCertificates;
 import io.uxprobe.probes.journey.Settings;
 import io.uxprobe.probes.journey.StatePolicy;
 import io.uxprobe.probes.journey.Tls;
@@ -56,10 +57,12 @@ final class SettingsBinder {
         if (file.isPresent()) {
             String written = Values.string(file.get(), "'caFile'");
             Path path = baseDir.resolve(written).normalize();
-            if (!Files.isRegularFile(path)) {
+            try {
+                CaCertificates.read(path); // read now, so validate reports a wrong file rather than every run crash
+            } catch (CaCertificates.Unusable e) {
                 Path shown = file.get().position().file().resolveSibling(written).normalize();
-                throw new SpecException(file.get().position(), "CA file " + shown
-                        + " does not exist: give the path of a PEM file, relative to the journey file's folder");
+                throw new SpecException(file.get().position(), "CA file " + shown + ": " + e.getMessage()
+                        + (Files.exists(path) ? "" : " (relative to the journey file's folder)"));
             }
             caFile = Optional.of(path);
         }

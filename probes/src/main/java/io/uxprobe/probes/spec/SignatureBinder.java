@@ -11,7 +11,7 @@ import java.util.regex.Pattern;
 /** The file's {@code errorSignatures:}, added to the built-in catalog. */
 final class SignatureBinder {
 
-    private static final List<String> KEYS = List.of("id", "text", "regex");
+    private static final List<String> KEYS = List.of("id", "text", "regex", "anywhere");
     private static final Pattern ID = Pattern.compile("[a-z][a-z0-9_]*");
     private static final String ID_RULE = "use lowercase letters, digits and '_', starting with a letter (it becomes a metric label)";
 
@@ -39,12 +39,16 @@ final class SignatureBinder {
         if (given.isEmpty()) throw new SpecException(fields.mapping().position(), label + " needs one of: text, regex");
         if (given.size() > 1) throw new SpecException(given.get(1).keyPosition(), label + " takes only one of text and regex");
         YamlNode value = given.getFirst().value();
+        // anywhere: true counts the phrase wherever it is visible, not only where the page presents it as a message
+        boolean anywhere = fields.has("anywhere") && Values.bool(fields.get("anywhere").orElseThrow(), "'anywhere'");
         if (given.getFirst().key().equals("regex")) {
-            return new Signature.Regex(id, Values.regex(value, "'regex'", Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE));
+            // Unicode word boundaries, so \bFehler\b and \bwystąpił\b mean what they say
+            return new Signature.Regex(id, Values.regex(value, "'regex'",
+                    Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE | Pattern.UNICODE_CHARACTER_CLASS), anywhere);
         }
         String text = Values.string(value, "'text'");
         if (text.isBlank()) throw new SpecException(value.position(), "'text' of " + label + " is empty: give the message to look for");
-        return new Signature.Text(id, text);
+        return new Signature.Text(id, text, anywhere);
     }
     private static String label(YamlNode item, int index) {
         if (item instanceof YamlNode.Mapping m

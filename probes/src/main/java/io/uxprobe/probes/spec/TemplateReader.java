@@ -26,6 +26,7 @@ final class TemplateReader {
 
     private final TemplateParser parser;
     private final Set<String> secrets = new LinkedHashSet<>();
+    private final Set<String> referred = new LinkedHashSet<>();
 
     TemplateReader(Environment environment, Path baseDir) {
         this.parser = new TemplateParser(environment, baseDir);
@@ -44,6 +45,7 @@ final class TemplateReader {
             if (problem.isPresent()) throw new SpecException(s.at(offsetOf(s.text(), variable)), problem.get());
         }
         secrets.addAll(t.secrets());
+        referred.addAll(t.variables());
         return t;
     }
 
@@ -66,6 +68,11 @@ final class TemplateReader {
                 default -> new JsonTemplate.Scalar(jsonScalar(s));
             };
         };
+    }
+
+    /** Every variable a template read so far refers to as {@code ${name}}. */
+    Set<String> variablesReferred() {
+        return referred;
     }
 
     /** Every secret value resolved so far. */

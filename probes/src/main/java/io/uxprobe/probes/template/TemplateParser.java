@@ -18,6 +18,9 @@ public final class TemplateParser {
     private static final Pattern VARIABLE = Pattern.compile("[A-Za-z_][A-Za-z0-9_.-]*");
     private static final Pattern ENV_NAME = Pattern.compile("[A-Za-z_][A-Za-z0-9_]*");
 
+    /** What an unset secret stands for where its value is not needed ({@link Environment#withoutSecretValues()}). */
+    static final String UNSET_SECRET = "unset-secret";
+
     private final Environment environment;
     private final Path baseDir;
 
@@ -109,6 +112,7 @@ public final class TemplateParser {
                 throw new TemplateException(offset, "cannot read secret " + name + " from " + name + "_FILE=" + file.get() + ": " + reason(e));
             }
         }
+        if (!environment.secretValuesNeeded()) return new Template.Text(UNSET_SECRET, true);
         throw new TemplateException(offset, "secret " + name + " is not set: set the environment variable " + name + ", or " + name + "_FILE to a file that holds it");
     }
 
@@ -119,6 +123,8 @@ public final class TemplateParser {
     }
 
     private static String reason(IOException e) {
-        return e instanceof java.nio.file.NoSuchFileException ? "no such file" : String.valueOf(e.getMessage());
+        if (e instanceof java.nio.file.NoSuchFileException) return "no such file";
+        if (io.uxprobe.probes.files.SmallFile.notUtf8(e)) return "the file is not UTF-8 text";
+        return String.valueOf(e.getMessage());
     }
 }

@@ -92,7 +92,8 @@ class CorpusTest {
 
     /** The Markdown table: per category, then overall precision and recall. */
     static String table() {
-        StringBuilder t = new StringBuilder("| category | kind | pages | read right | precision | recall |\n|---|---|---|---|---|---|\n");
+        StringBuilder t = new StringBuilder("| category | kind | pages | read right | errors missed | false alarms | precision | recall |\n"
+                + "|---|---|---|---|---|---|---|---|\n");
         Map<String, List<Verdict>> byCategory = new TreeMap<>(verdicts.stream().collect(Collectors.groupingBy(v ->
                 (v.page().error() ? "0 " : "1 ") + v.page().category())));
         byCategory.forEach((key, vs) -> t.append(row(key.substring(2), vs.getFirst().page().error() ? "error" : "healthy", vs)));
@@ -111,9 +112,12 @@ class CorpusTest {
         long errors = vs.stream().filter(v -> v.page().error()).count();
         long right = vs.stream().filter(Verdict::right).count();
         long falseAlarms = vs.stream().filter(v -> !v.page().error() && v.flagged()).count();
-        String precision = flagged == 0 && falseAlarms == 0 ? "—" : percent(truePositive, truePositive + falseAlarms);
+        // a healthy category has nothing to find: its precision is that of what was flagged in it (100 % when nothing was)
+        String precision = errors == 0 ? (falseAlarms == 0 ? "100 %" : "0 %") : percent(truePositive, truePositive + falseAlarms);
         String recall = errors == 0 ? "—" : percent(truePositive, errors);
-        return "| " + name + " | " + kind + " | " + vs.size() + " | " + right + " | " + precision + " | " + recall + " |\n";
+        long missed = vs.stream().filter(v -> v.page().error() && !v.flagged()).count();
+        return "| " + name + " | " + kind + " | " + vs.size() + " | " + right + " | " + (errors == 0 ? "—" : missed) + " | "
+                + (errors == vs.size() ? "—" : falseAlarms) + " | " + precision + " | " + recall + " |\n";
     }
 
     private static String percent(long part, long whole) {
@@ -122,7 +126,7 @@ class CorpusTest {
 
     /** A page's product: its file name up to the first dash ({@code error/nginx-502.html} is nginx). */
     static String product(String file) {
-        String name = file.substring(file.lastIndexOf('/') + 1);
+        String name = file.substring(file.lastIndexOf('/') + 1).replaceFirst("^heldout-", "");
         int dash = name.indexOf('-');
         return dash > 0 ? name.substring(0, dash) : name;
     }

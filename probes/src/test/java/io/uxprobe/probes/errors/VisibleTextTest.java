@@ -65,6 +65,14 @@ class VisibleTextTest {
     }
 
     @Test
+    void aSnippetIsTheMessagesOwnParagraphNotTheTitleAndHeadingBeforeIt() {
+        String page = "<html><head><title>uxprobe music</title></head>"
+                + "<body><h1>uxprobe music</h1><p>Something went wrong. Try again.</p></body></html>";
+
+        assertThat(detector.detect("text/html", page)).map(ErrorMatch::snippet).hasValue("Something went wrong. Try again.");
+    }
+
+    @Test
     void theTabTitleCountsAsSeen() {
         assertThat(detector.detect("text/html", "<html><head><title>503 Service Unavailable</title></head><body></body></html>"))
                 .map(ErrorMatch::signature).hasValue("service_unavailable");

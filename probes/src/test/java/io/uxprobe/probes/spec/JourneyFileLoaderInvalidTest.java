@@ -99,7 +99,11 @@ class JourneyFileLoaderInvalidTest {
                 invalid("length-two-comparisons",
                         "{file}:7:44: 'length' takes one comparison, such as { gt: 0 } or { lte: 10 }"),
                 invalid("missing-ca-file",
-                        "{file}:2:18: CA file src/test/resources/spec/invalid/no-such-ca.pem does not exist: give the path of a PEM file, relative to the journey file's folder"),
+                        "{file}:2:18: CA file src/test/resources/spec/invalid/no-such-ca.pem: no such file: give the path of a PEM file of CA certificates"
+                                + " (relative to the journey file's folder)"),
+                invalid("ca-file-holds-a-key",
+                        "{file}:2:18: CA file src/test/resources/spec/ca-key.pem: it holds a private key, not a certificate: give the CA's"
+                                + " certificate (-----BEGIN CERTIFICATE-----), never a key"),
                 invalid("missing-journeys",
                         "{file}:1:1: missing 'journeys': a journey file needs a journeys: list with at least one journey"),
                 invalid("missing-url",

@@ -33,6 +33,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import okhttp3.tls.HeldCertificate;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -283,7 +284,7 @@ class JourneyFileLoaderTest {
     @Test
     void tlsCaFileIsResolvedNextToTheJourneyFile() throws Exception {
         Files.createDirectories(dir.resolve("certs"));
-        Files.writeString(dir.resolve("certs/ca.pem"), "-----BEGIN CERTIFICATE-----\n");
+        Files.writeString(dir.resolve("certs/ca.pem"), new HeldCertificate.Builder().certificateAuthority(0).build().certificatePem());
         Path file = write("""
                 defaults:
                   tls: { caFile: certs/ca.pem }
