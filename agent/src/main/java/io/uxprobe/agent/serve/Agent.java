@@ -75,6 +75,8 @@ public final class Agent implements AutoCloseable {
 
     private Agent(ServeConfig config, Environment env, RunLog log, List<JourneyFile> files, Map<String, NotifySettings> notify, WebConfig web)
             throws IOException {
+        // before the endpoints answer: the JVM's start-up is not the first run's, and "serving" means ready to run
+        WarmUp.run(clients, JourneyFiles.warmUpNeeds(files));
         this.config = config;
         this.env = env;
         this.log = log;
@@ -87,7 +89,6 @@ public final class Agent implements AutoCloseable {
                 new Endpoints(this, new StatusPage(board), new StatusApi(board)));
         this.notifier = new Notifier(StatusUrl.derive(config.listen(), server.port(), web.tls()), log);
         board.addListener(notifier);
-        WarmUp.run(clients, JourneyFiles.warmUpNeeds(files)); // the JVM's start-up is not the first run's
         apply(files, notify);
         this.watcher = config.watch() ? new ConfigWatcher(config.files(), () -> reload("journey file changed"),
                 e -> log.error("watching the journey files failed, still watching", RunLog.fields("error", String.valueOf(e)))) : null;
