@@ -22,11 +22,8 @@ import org.junit.jupiter.api.Test;
 /** The phase timings tell the truth: the server's delay shows up as ttfb, and the phases add up to the step. */
 class TimingTest {
 
-    // the phases follow one another without a gap, so they add up to the step
+    // the phases follow one another without a gap, so they add up to the step, and the steps to the journey
     private static final Duration OUR_OWN_TIME = Duration.ofMillis(2);
-    // between steps, uxprobe reads each answer (under a millisecond for these pages, warm); a busy 2-core CI
-    // machine preempts a thread for several more; time that belongs to no step would miss by 100 ms or more
-    private static final Duration BETWEEN_STEPS = Duration.ofMillis(25);
 
     @Test
     void ttfbIsTheServersDelayAndPhasesAddUpToTheStep() {
@@ -126,7 +123,7 @@ class TimingTest {
                     assertThat(s.duration().minus(s.phases().total()).abs()).as("phases of %s", s).isLessThanOrEqualTo(OUR_OWN_TIME);
                     steps = steps.plus(s.duration());
                 }
-                assertThat(r.duration().minus(steps)).as("steps of %s", r).isBetween(Duration.ZERO, BETWEEN_STEPS);
+                assertThat(r.duration().minus(steps).abs()).as("steps of %s", r).isLessThanOrEqualTo(OUR_OWN_TIME);
                 assertThat(r.steps().getFirst().phases().get(Phase.TTFB)).as("both requests of the redirect").isGreaterThanOrEqualTo(Duration.ofMillis(30));
             }
         }
@@ -148,12 +145,14 @@ class TimingTest {
             runner.run(j, Variables.empty(), Redactor.none());
             Duration leastOverhead = Duration.ofDays(1);
             for (int i = 0; i < 3; i++) {
+                long start = System.nanoTime();
                 JourneyResult r = runner.run(j, Variables.empty(), Redactor.none());
+                Duration wall = Duration.ofNanos(System.nanoTime() - start);
                 assertThat(r.passed()).as(r.toString()).isTrue();
-                Duration overhead = r.duration().minus(r.steps().getFirst().duration());
+                Duration overhead = wall.minus(r.duration());
                 if (overhead.compareTo(leastOverhead) < 0) leastOverhead = overhead;
             }
-            assertThat(leastOverhead).as("a run's time beyond its one step").isLessThan(Duration.ofMillis(50));
+            assertThat(leastOverhead).as("a run's wall time beyond its one step").isLessThan(Duration.ofMillis(50));
         }
     }
 }
