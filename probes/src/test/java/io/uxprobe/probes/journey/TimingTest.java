@@ -124,7 +124,8 @@ class TimingTest {
                     steps = steps.plus(s.duration());
                 }
                 assertThat(r.duration().minus(steps).abs()).as("steps of %s", r).isLessThanOrEqualTo(OUR_OWN_TIME);
-                assertThat(r.steps().getFirst().phases().get(Phase.TTFB)).as("both requests of the redirect").isGreaterThanOrEqualTo(Duration.ofMillis(30));
+                // the page waits 30 ms: a server that wakes before our write call returns starts it a hair before our clock
+                assertThat(r.steps().getFirst().phases().get(Phase.TTFB)).as("both requests of the redirect").isGreaterThanOrEqualTo(Duration.ofMillis(25));
             }
         }
     }
