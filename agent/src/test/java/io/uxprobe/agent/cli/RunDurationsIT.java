@@ -11,6 +11,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import org.assertj.core.data.Offset;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -53,28 +54,40 @@ class RunDurationsIT {
             }
             Path journeys = dir.resolve("journeys.yaml");
             Files.writeString(journeys, yaml);
-            Path report = dir.resolve("report.json");
-            Path output = dir.resolve("out.txt");
-            Process p = new ProcessBuilder(SecretsIT.javaBin(), "-jar", System.getProperty("uxprobe.jar"), "run", journeys.toString(),
-                    "--report-json", report.toString()).redirectErrorStream(true).redirectOutput(output.toFile()).start();
-            assertThat(p.waitFor(60, TimeUnit.SECONDS)).isTrue();
-            assertThat(p.exitValue()).as(Files.readString(output)).isEqualTo(ExitCodes.PASSED);
-
-            List<Double> durations = new ArrayList<>();
-            for (JsonNode journey : new ObjectMapper().readTree(report.toFile()).get("journeys")) {
-                double steps = 0;
-                for (JsonNode step : journey.get("steps")) {
-                    double phases = 0;
-                    for (JsonNode phase : step.get("phasesSeconds")) phases += phase.asDouble();
-                    assertThat(step.get("durationSeconds").asDouble()).as("phases of %s", step).isCloseTo(phases, org.assertj.core.data.Offset.offset(ADDS_UP));
-                    steps += step.get("durationSeconds").asDouble();
-                }
-                assertThat(journey.get("durationSeconds").asDouble()).as("steps of %s", journey).isCloseTo(steps, org.assertj.core.data.Offset.offset(ADDS_UP));
-                durations.add(journey.get("durationSeconds").asDouble());
+            // a cold first journey takes 100-400 ms more, every time; a busy machine slows any journey now and then:
+            // the first journey must read as the others in one of three runs
+            List<List<Double>> tries = new ArrayList<>();
+            for (int attempt = 0; attempt < 3; attempt++) {
+                List<Double> durations = run(journeys);
+                tries.add(durations);
+                List<Double> rest = durations.subList(1, durations.size()).stream().sorted().toList();
+                if (durations.getFirst() < rest.get(1) + 0.06) return;
             }
-            List<Double> rest = durations.subList(1, durations.size()).stream().sorted().toList();
-            // a cold first journey took 100-400 ms more here: loading OkHttp, jsoup, the catalog and JSONPath
-            assertThat(durations.getFirst()).as("the first journey against the others: %s", durations).isLessThan(rest.get(1) + 0.06);
+            throw new AssertionError("the first journey took longer than the others in every run: " + tries);
         }
+    }
+
+    /** Runs the journeys in a JVM of their own; checks how the durations add up, and returns the journeys'. */
+    private List<Double> run(Path journeys) throws Exception {
+        Path report = dir.resolve("report.json");
+        Path output = dir.resolve("out.txt");
+        Process p = new ProcessBuilder(SecretsIT.javaBin(), "-jar", System.getProperty("uxprobe.jar"), "run", journeys.toString(),
+                "--report-json", report.toString()).redirectErrorStream(true).redirectOutput(output.toFile()).start();
+        assertThat(p.waitFor(60, TimeUnit.SECONDS)).isTrue();
+        assertThat(p.exitValue()).as(Files.readString(output)).isEqualTo(ExitCodes.PASSED);
+
+        List<Double> durations = new ArrayList<>();
+        for (JsonNode journey : new ObjectMapper().readTree(report.toFile()).get("journeys")) {
+            double steps = 0;
+            for (JsonNode step : journey.get("steps")) {
+                double phases = 0;
+                for (JsonNode phase : step.get("phasesSeconds")) phases += phase.asDouble();
+                assertThat(step.get("durationSeconds").asDouble()).as("phases of %s", step).isCloseTo(phases, Offset.offset(ADDS_UP));
+                steps += step.get("durationSeconds").asDouble();
+            }
+            assertThat(journey.get("durationSeconds").asDouble()).as("steps of %s", journey).isCloseTo(steps, Offset.offset(ADDS_UP));
+            durations.add(journey.get("durationSeconds").asDouble());
+        }
+        return durations;
     }
 }
