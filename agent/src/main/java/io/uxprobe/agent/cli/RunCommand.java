@@ -1,8 +1,13 @@
 package io.uxprobe.agent.cli;
 
 import io.prometheus.metrics.model.registry.PrometheusRegistry;
+import io.uxprobe.agent.Version;
 import io.uxprobe.agent.config.JourneyFiles;
+import io.uxprobe.agent.log.RunLog;
 import io.uxprobe.agent.metrics.MetricsPush;
+import io.uxprobe.agent.otlp.Otlp;
+import io.uxprobe.agent.otlp.OtlpSettings;
+import io.uxprobe.agent.otlp.SpanExport;
 import io.uxprobe.agent.report.ConsoleReport;
 import io.uxprobe.agent.report.JsonReport;
 import io.uxprobe.agent.report.JunitReport;
@@ -21,6 +26,7 @@ import io.uxprobe.probes.spec.SpecException;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -41,6 +47,9 @@ import picocli.CommandLine.Model.CommandSpec;
                         + " 3 when uxprobe itself broke (or the push failed after every journey passed)."})
 final class RunCommand implements Callable<Integer> {
 
+    /** How long a run waits at its end for its spans to reach the collector. */
+    private static final Duration SPANS_CLOSE = Duration.ofSeconds(10);
+
     @Spec
     CommandSpec spec;
 
@@ -49,6 +58,9 @@ final class RunCommand implements Callable<Integer> {
 
     @Mixin
     JourneyFileOptions journeyFiles;
+
+    @Mixin
+    OtlpOptions otlp;
 
     @Option(names = "--journey", paramLabel = "NAME", description = "Runs only this journey (repeatable).")
     List<String> only = new ArrayList<>();
@@ -78,6 +90,7 @@ final class RunCommand implements Callable<Integer> {
     @Override
     public Integer call() throws IOException {
         checkPush();
+        OtlpSettings otlpSettings = otlp.settings(parent.environment, spec.commandLine());
         List<JourneyFile> loaded;
         try {
             loaded = journeyFiles.load(parent.environment);
@@ -95,6 +108,7 @@ final class RunCommand implements Callable<Integer> {
         ConsoleReport console = new ConsoleReport(spec.commandLine().getOut(), verbose);
         Instant startedAt = Instant.now();
         List<RunReport.Run> runs = new ArrayList<>();
+        SpanExport spans = Otlp.spans(otlpSettings, Version.current(), new RunLog(spec.commandLine().getErr(), RunLog.Format.TEXT, Clock.systemUTC()));
         try (HttpClients clients = new HttpClients(); Watchdog watchdog = new Watchdog()) {
             WarmUp.run(clients, JourneyFiles.warmUpNeeds(loaded)); // the JVM's start-up is not the first journey's
             for (JourneyFile file : loaded) {
@@ -105,6 +119,7 @@ final class RunCommand implements Callable<Integer> {
                     for (Region r : JourneyFiles.regions(file, ownRegion)) {
                         JourneyResult result = watchdog.await(journey, file.redactor(),
                                 progress -> runner.run(journey, r.varsOver(file.vars()), file.redactor(), r.egress(), progress));
+                        spans.export(r.name(), result);
                         RunReport.Run run = new RunReport.Run(r.name(), result);
                         runs.add(run);
                         console.journey(run.region().equals(ownRegion) ? journey.name() : journey.name() + "@" + run.region(), run.result());
@@ -112,6 +127,7 @@ final class RunCommand implements Callable<Integer> {
                 }
             }
         }
+        spans.close(SPANS_CLOSE);
         RunReport report = new RunReport(ownRegion, startedAt, runs);
         console.summary(report);
         if (junit != null) JunitReport.write(report, junit);

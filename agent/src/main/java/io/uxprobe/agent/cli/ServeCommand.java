@@ -41,6 +41,9 @@ final class ServeCommand implements Callable<Integer> {
     @Mixin
     JourneyFileOptions journeyFiles;
 
+    @Mixin
+    OtlpOptions otlp;
+
     @Option(names = "--region", paramLabel = "NAME",
             description = "The region label of every series (default: $UXPROBE_REGION, else the file's agent.region, else 'default').")
     String region;
@@ -80,7 +83,7 @@ final class ServeCommand implements Callable<Integer> {
         ServeConfig config = new ServeConfig(journeyFiles.files, journeyFiles.vars(), Optional.ofNullable(region).filter(r -> !r.isBlank()),
                 address(listen, cli), Optional.ofNullable(webConfig), positive(maxConcurrency, cli),
                 Durations.parse(grace).orElseThrow(() -> new CommandLine.ParameterException(cli, "--grace '" + grace + "' is not a duration such as 30s")),
-                !noWatch);
+                !noWatch, otlp.settings(parent.environment, cli));
         RunLog log = new RunLog(cli.getErr(), format(logFormat, cli), Clock.systemUTC());
         Agent agent;
         try {

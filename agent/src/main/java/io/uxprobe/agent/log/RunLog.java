@@ -34,13 +34,17 @@ public final class RunLog {
         this.clock = clock;
     }
 
-    /** One line for a journey run: journey, region, result, duration, and for a failure the step, reason and detail. */
+    /**
+     * One line for a journey run: journey, region, result, duration, its trace id (when it sent trace context), and
+     * for a failure the step, reason and detail.
+     */
     public void run(String region, JourneyResult result) {
         Map<String, Object> fields = new LinkedHashMap<>();
         fields.put("journey", result.journey());
         fields.put("region", region);
         fields.put("result", result.passed() ? "success" : "failure");
         fields.put("duration", seconds(result.duration().toNanos()));
+        result.trace().ifPresent(t -> fields.put("trace_id", t.traceId()));
         result.failedStep().ifPresent(step -> failure(step, fields));
         write(result.passed() ? "info" : "warn", "journey run", fields);
     }

@@ -34,7 +34,9 @@ public final class ConsoleReport {
 
     /** @param title the journey's name, with its region when it ran from one of the file's regions */
     public void journey(String title, JourneyResult result) {
-        out.printf("%s %s  %s%n", result.passed() ? "PASS" : "FAIL", Printable.line(title), Format.duration(result.duration()));
+        // a failed run names its trace, to find what the backend did with its requests
+        String trace = result.passed() ? "" : result.trace().map(t -> "  trace " + t.traceId()).orElse("");
+        out.printf("%s %s  %s%s%n", result.passed() ? "PASS" : "FAIL", Printable.line(title), Format.duration(result.duration()), trace);
         for (StepResult step : result.steps()) {
             out.println(step(step));
             if (explain && step.outcome() != Outcome.SKIPPED) out.print(explanation(step.detection()));

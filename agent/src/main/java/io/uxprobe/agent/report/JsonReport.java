@@ -42,6 +42,7 @@ public final class JsonReport {
             jn.put("passed", j.passed());
             jn.put("startedAt", j.startedAt().toString());
             jn.put("durationSeconds", Format.seconds(j.duration()));
+            j.trace().ifPresent(t -> jn.put("traceId", t.traceId()).put("spanId", t.spanId()));
             ArrayNode steps = jn.putArray("steps");
             for (StepResult s : j.steps()) steps.add(step(s));
         }
@@ -52,6 +53,7 @@ public final class JsonReport {
         ObjectNode n = JSON.createObjectNode();
         n.put("name", s.name());
         n.put("outcome", s.outcome().name().toLowerCase(Locale.ROOT));
+        s.spanId().ifPresent(id -> n.put("spanId", id));
         n.put("method", Printable.line(s.method()));
         n.put("url", Printable.line(s.url()));
         s.status().ifPresent(code -> n.put("status", code));

@@ -6,6 +6,8 @@ import io.uxprobe.agent.config.JourneyFiles;
 import io.uxprobe.agent.log.RunLog;
 import io.uxprobe.agent.metrics.AgentMetrics;
 import io.uxprobe.agent.metrics.JourneyMetrics;
+import io.uxprobe.agent.otlp.Otlp;
+import io.uxprobe.agent.otlp.SpanExport;
 import io.uxprobe.agent.schedule.Scheduler;
 import io.uxprobe.agent.schedule.Watchdog;
 import io.uxprobe.agent.status.Notifier;
@@ -61,6 +63,8 @@ public final class Agent implements AutoCloseable {
     private final HttpClients clients = new HttpClients();
     private final Scheduler scheduler;
     private final Watchdog watchdog = new Watchdog();
+    private final SpanExport spans;
+    private static final Duration SPANS_CLOSE = Duration.ofSeconds(5);
     private final StatusBoard board = new StatusBoard();
     private final WebServer server;
     private final Notifier notifier;
@@ -81,7 +85,8 @@ public final class Agent implements AutoCloseable {
         this.env = env;
         this.log = log;
         this.region = JourneyFiles.region(config.region(), env, files);
-        this.agentMetrics = new AgentMetrics(region, Version.current());
+        this.agentMetrics = new AgentMetrics(region, Version.current(), Otlp.metrics(config.otlp(), Version.current(), log));
+        this.spans = Otlp.spans(config.otlp(), Version.current(), log);
         this.journeyMetrics = agentMetrics.journeys();
         this.scheduler = new Scheduler(config.maxConcurrency(), RandomGenerator.getDefault(),
                 (probe, e) -> log.error("journey run crashed (a bug in uxprobe)", RunLog.fields("probe", probe.key(), "error", String.valueOf(e))));
@@ -101,7 +106,7 @@ public final class Agent implements AutoCloseable {
         WebConfig web = config.webConfig().isPresent() ? WebConfigLoader.load(config.webConfig().get()) : WebConfig.none();
         Agent agent = new Agent(config, env, log, files, notify, web);
         log.info("uxprobe serving", RunLog.fields("listen", config.listen().getHostString() + ":" + agent.port(), "region", agent.region,
-                "web", web.description(), "journeys", agent.summary));
+                "web", web.description(), "otlp", config.otlp().description(), "journeys", agent.summary));
         return agent;
     }
 
@@ -171,7 +176,7 @@ public final class Agent implements AutoCloseable {
             for (Journey journey : file.journeys()) {
                 for (Region r : JourneyFiles.regions(file, region)) {
                     JourneyProbe probe = new JourneyProbe(journey, r.name(), r.egress(), runner, watchdog, r.varsOver(file.vars()), file.redactor(),
-                            journeyMetrics, board, log);
+                            journeyMetrics, board, log, spans);
                     journeyMetrics.register(journey, r.name(), signatures);
                     board.register(journey.name(), r.name(), journey.settings().state());
                     next.put(probe.key(), probe);
@@ -206,6 +211,8 @@ public final class Agent implements AutoCloseable {
         watchdog.close();
         server.close();
         clients.close();
+        // spans of the last runs still go out, but a collector that is down holds the exit up 5 s at most
+        spans.close(grace.compareTo(SPANS_CLOSE) < 0 ? grace : SPANS_CLOSE);
         agentMetrics.close();
         log.info("uxprobe stopped", RunLog.fields());
     }

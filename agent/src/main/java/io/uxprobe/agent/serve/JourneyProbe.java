@@ -2,6 +2,7 @@ package io.uxprobe.agent.serve;
 
 import io.uxprobe.agent.log.RunLog;
 import io.uxprobe.agent.metrics.JourneyMetrics;
+import io.uxprobe.agent.otlp.SpanExport;
 import io.uxprobe.agent.schedule.Probe;
 import io.uxprobe.agent.schedule.Watchdog;
 import io.uxprobe.agent.status.StatusBoard;
@@ -31,10 +32,11 @@ final class JourneyProbe implements Probe {
     private final JourneyMetrics metrics;
     private final StatusBoard board;
     private final RunLog log;
+    private final SpanExport spans;
     private boolean retired;
 
     JourneyProbe(Journey journey, String region, Egress egress, JourneyRunner runner, Watchdog watchdog, Variables vars,
-            Redactor redactor, JourneyMetrics metrics, StatusBoard board, RunLog log) {
+            Redactor redactor, JourneyMetrics metrics, StatusBoard board, RunLog log, SpanExport spans) {
         this.journey = journey;
         this.region = region;
         this.egress = egress;
@@ -45,6 +47,7 @@ final class JourneyProbe implements Probe {
         this.metrics = metrics;
         this.board = board;
         this.log = log;
+        this.spans = spans;
     }
 
     static String key(String journey, String region) {
@@ -80,6 +83,7 @@ final class JourneyProbe implements Probe {
             board.record(region, result, retry);
         }
         log.run(region, result);
+        spans.export(region, result);
     }
 
     /** A reload dropped this journey: remove its series and its cell, and keep a run under way from recreating them. */

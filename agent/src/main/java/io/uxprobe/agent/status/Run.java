@@ -31,6 +31,6 @@ public record Run(String journey, String region, Instant startedAt, Duration dur
             step.phases().byPhase().forEach((phase, d) -> sum.merge(phase, d, Duration::plus));
         }
         return new Run(result.journey(), region, result.startedAt(), result.duration(), attempt, new PhaseTimings(sum),
-                result.failedStep().map(RunFailure::of));
+                result.failedStep().map(step -> RunFailure.of(step, result.trace())));
     }
 }

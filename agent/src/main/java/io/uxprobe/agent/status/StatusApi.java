@@ -104,6 +104,7 @@ public final class StatusApi implements HttpHandler {
             if (f.signature().isPresent()) g.writeStringField("signature", f.signature().get());
             if (f.status().isPresent()) g.writeNumberField("status", f.status().getAsInt());
             g.writeStringField("url", f.url());
+            if (f.traceId().isPresent()) g.writeStringField("traceId", f.traceId().get());
             g.writeEndObject();
         }
         g.writeEndObject();

@@ -135,7 +135,9 @@ public final class StatusPage implements HttpHandler {
     private static void failure(StringBuilder b, RunFailure f) {
         b.append("<div class=\"failure\">step <b>").append(esc(f.step())).append("</b> · ").append(f.reason().label());
         f.status().ifPresent(code -> b.append(" · HTTP ").append(code));
-        b.append("<q class=\"message\">").append(esc(Words.oneLine(f.message(), 300))).append("</q></div>");
+        b.append("<q class=\"message\">").append(esc(Words.oneLine(f.message(), 300))).append("</q>");
+        f.traceId().ifPresent(id -> b.append("<div class=\"when\">trace <code class=\"trace\">").append(id).append("</code></div>"));
+        b.append("</div>");
     }
 
     private static void badge(StringBuilder b, State state) {
@@ -189,6 +191,7 @@ public final class StatusPage implements HttpHandler {
             failure(b, f);
             if (!f.detail().equals(f.message())) b.append("<div class=\"detail\">").append(esc(Words.oneLine(f.detail(), 500))).append("</div>");
             b.append("<div class=\"detail\">").append(esc(f.url())).append("</div>");
+            f.traceId().ifPresent(id -> b.append("<div class=\"detail\">trace <code class=\"trace\">").append(id).append("</code></div>"));
         });
         b.append("</td><td>").append(esc(Words.duration(r.duration()))).append("</td></tr>");
     }

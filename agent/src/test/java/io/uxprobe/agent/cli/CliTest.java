@@ -65,6 +65,11 @@ class CliTest {
         assertThat(report.path("passed").asBoolean()).isTrue();
         assertThat(report.at("/journeys/0/steps/0/status").asInt()).isEqualTo(200);
         assertThat(report.at("/journeys/0/steps/0/phasesSeconds/ttfb").asDouble()).isPositive();
+
+        // the login journey's trace: the id its requests carried, a span per step
+        String traceparent = wm.getAllServeEvents().reversed().getFirst().getRequest().getHeader("traceparent");
+        assertThat(traceparent).isEqualTo("00-" + report.at("/journeys/0/traceId").asText() + "-" + report.at("/journeys/0/steps/0/spanId").asText() + "-01");
+        assertThat(report.at("/journeys/0/steps/1/spanId").asText()).matches("[0-9a-f]{16}").isNotEqualTo(report.at("/journeys/0/steps/0/spanId").asText());
     }
 
     @Test
@@ -76,6 +81,8 @@ class CliTest {
 
         assertThat(r.exitCode()).isEqualTo(ExitCodes.FAILED);
         assertThat(r.out()).contains("FAIL login", "  FAIL  profile", "http_status: expected status 200, got 503");
+        String traceId = wm.getAllServeEvents().getFirst().getRequest().getHeader("traceparent").substring(3, 35);
+        assertThat(r.out()).containsPattern("FAIL login  [0-9.]+m?s  trace " + traceId);
         Element failure = (Element) DocumentBuilderFactory.newInstance().newDocumentBuilder().parse(junit.toFile())
                 .getElementsByTagName("failure").item(0);
         assertThat(failure.getAttribute("type")).isEqualTo("http_status");

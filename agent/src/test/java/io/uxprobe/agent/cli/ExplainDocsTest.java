@@ -24,7 +24,7 @@ class ExplainDocsTest {
     private static final Pattern EXAMPLE = Pattern.compile(
             "```\\n\\$ uxprobe check --explain http://127\\.0\\.0\\.1:8765/([a-z]+\\.html)\\n(.*?)\\n```", Pattern.DOTALL);
     // durations and the port differ from run to run; everything else must read the same
-    private static final Pattern VARYING = Pattern.compile("\\d+(?:\\.\\d+)?(?:ms|s)\\b|127\\.0\\.0\\.1:\\d+");
+    private static final Pattern VARYING = Pattern.compile("\\d+(?:\\.\\d+)?(?:ms|s)\\b|127\\.0\\.0\\.1:\\d+|\\b[0-9a-f]{32}\\b"); // times, ports, trace ids
 
     static HttpServer server;
 

@@ -209,12 +209,13 @@ class DocExamplesTest {
         }
     }
 
-    /** A printed line with its measurements blanked: durations, phase lists, sizes and rates. */
+    /** A printed line with its measurements blanked: durations, phase lists, sizes and rates, trace ids. */
     static String shape(String line) {
         return line.strip()
                 .replaceAll("\\((dns|connect|tls|request|ttfb|transfer) [^)]*\\)", "(phases)")
                 .replaceAll("\\b\\d+(\\.\\d+)?(ms|s)\\b", "T")
-                .replaceAll("\\b\\d+(\\.\\d+)?(B|KiB|MiB)(/s)?\\b", "N");
+                .replaceAll("\\b\\d+(\\.\\d+)?(B|KiB|MiB)(/s)?\\b", "N")
+                .replaceAll("\\btrace [0-9a-f]{32}\\b", "trace ID"); // a new trace every run
     }
 
     /** The exit codes of the example's uxprobe commands, in order; one code stands for all of them. */

@@ -1,6 +1,7 @@
 package io.uxprobe.agent.serve;
 
 import io.uxprobe.agent.log.RunLog;
+import io.uxprobe.agent.otlp.OtlpSettings;
 import io.uxprobe.agent.testing.Exposition;
 import io.uxprobe.probes.template.Environment;
 import java.io.PrintWriter;
@@ -33,8 +34,13 @@ final class AgentFixture implements AutoCloseable {
     }
 
     static AgentFixture start(Path journeys, String region, Map<String, String> env) throws Exception {
+        return start(journeys, region, env, OtlpSettings.NONE);
+    }
+
+    /** An agent that also sends spans and metrics over OTLP as {@code otlp} says. */
+    static AgentFixture start(Path journeys, String region, Map<String, String> env, OtlpSettings otlp) throws Exception {
         ServeConfig config = new ServeConfig(List.of(journeys), Map.of(), Optional.ofNullable(region),
-                new InetSocketAddress("127.0.0.1", 0), Optional.empty(), 8, Duration.ofSeconds(2), true);
+                new InetSocketAddress("127.0.0.1", 0), Optional.empty(), 8, Duration.ofSeconds(2), true, otlp);
         StringWriter log = new StringWriter();
         Agent agent = Agent.start(config, Environment.of(env), new RunLog(new PrintWriter(log, true), RunLog.Format.TEXT, Clock.systemUTC()));
         return new AgentFixture(agent, log);

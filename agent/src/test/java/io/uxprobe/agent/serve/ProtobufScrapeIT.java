@@ -20,7 +20,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * A protobuf scrape leaves {@code serve --log-format json}'s stderr clean JSON, with the JVM flags the launcher script
- * and the Dockerfile start serve with: the protobuf library calls sun.misc.Unsafe, which Java 25 warns about on
+ * and the image (Jib's entrypoint in agent/pom.xml) start serve with: the protobuf library calls sun.misc.Unsafe, which Java 25 warns about on
  * stderr unless told to allow it.
  */
 class ProtobufScrapeIT {
@@ -37,13 +37,13 @@ class ProtobufScrapeIT {
     }
 
     @Test
-    void withTheDockerImagesFlagsStderrStaysJson() throws Exception {
-        assertOnlyJsonOnStderr(dockerfileFlags());
+    void withTheImagesFlagsStderrStaysJson() throws Exception {
+        assertOnlyJsonOnStderr(imageFlags());
     }
 
     @Test
     void withoutTheFlagTheWarningsAppear() throws Exception {
-        // if this fails, the protobuf library stopped using sun.misc.Unsafe: drop the flag from the launcher and Dockerfile
+        // if this fails, the protobuf library stopped using sun.misc.Unsafe: drop the flag from the launcher and the image
         assertThat(stderrAfterAProtobufScrape(List.of())).contains("WARNING: A terminally deprecated method in sun.misc.Unsafe");
     }
 
@@ -87,13 +87,14 @@ class ProtobufScrapeIT {
         return Arrays.asList(m.group(1).trim().split("\\s+"));
     }
 
-    /** The flags of the Dockerfile's ENTRYPOINT, between java and -jar. */
-    static List<String> dockerfileFlags() throws Exception {
-        String dockerfile = Files.readString(ROOT.resolve("Dockerfile"));
-        String entrypoint = dockerfile.substring(dockerfile.indexOf("ENTRYPOINT ["), dockerfile.indexOf("]", dockerfile.indexOf("ENTRYPOINT [")));
+    /** The flags of the image's entrypoint (the Jib profile of agent/pom.xml), between java and -cp. */
+    static List<String> imageFlags() throws Exception {
+        String pom = Files.readString(ROOT.resolve("agent/pom.xml"));
+        String entrypoint = pom.substring(pom.indexOf("<entrypoint>"), pom.indexOf("</entrypoint>"));
         List<String> words = new ArrayList<>();
-        Matcher quoted = Pattern.compile("\"([^\"]*)\"").matcher(entrypoint);
-        while (quoted.find()) words.add(quoted.group(1));
-        return words.subList(words.indexOf("java") + 1, words.indexOf("-jar"));
+        Matcher arg = Pattern.compile("<arg>([^<]*)</arg>").matcher(entrypoint);
+        while (arg.find()) words.add(arg.group(1));
+        assertThat(words.getFirst()).as("the image's entrypoint starts with its java").isEqualTo("/opt/java/bin/java");
+        return words.subList(1, words.indexOf("-cp"));
     }
 }

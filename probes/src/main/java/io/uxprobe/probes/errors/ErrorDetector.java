@@ -5,6 +5,7 @@ import io.uxprobe.probes.template.Redactor;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.BitSet;
 import java.util.HashSet;
 import java.util.Set;
 import java.util.stream.Stream;
@@ -33,6 +34,7 @@ public final class ErrorDetector {
 
     private final List<SignatureMatcher> matchers;
     private final Literals literals;
+    private final int[][] gateIds; // per matcher: its gates' indices in literals
     private final boolean explaining;
 
     /** A detector for the built-in catalog plus {@code own} (checked first). */
@@ -46,12 +48,14 @@ public final class ErrorDetector {
     private ErrorDetector(List<SignatureMatcher> matchers, boolean explaining) {
         this.matchers = matchers;
         this.literals = new Literals(matchers.stream().flatMap(m -> m.gates().stream()).toList());
+        this.gateIds = matchers.stream().map(m -> m.gates().stream().mapToInt(literals::indexOf).toArray()).toArray(int[][]::new);
         this.explaining = explaining;
     }
 
     private ErrorDetector(ErrorDetector other, boolean explaining) {
         this.matchers = other.matchers;
         this.literals = other.literals;
+        this.gateIds = other.gateIds;
         this.explaining = explaining;
     }
 
@@ -128,11 +132,12 @@ public final class ErrorDetector {
     private Detection inPage(HtmlPage page, Deadline deadline, boolean explain) {
         FoldedText text = page.text();
         if (text.isEmpty()) return Detection.NONE;
-        Set<String> present = literals.in(text.lower());
+        BitSet present = literals.in(text.lower());
         List<Candidate> candidates = new ArrayList<>();
-        for (SignatureMatcher matcher : matchers) {
+        for (int i = 0; i < matchers.size(); i++) {
+            SignatureMatcher matcher = matchers.get(i);
             deadline.check();
-            for (SignatureMatcher.Found f : matcher.findAll(text, deadline, present)) {
+            for (SignatureMatcher.Found f : matcher.findAll(text, deadline, open(i, present))) {
                 candidates.add(new Candidate(matcher, f, page.elementAt(f.start(), f.end())));
             }
         }
@@ -185,7 +190,7 @@ public final class ErrorDetector {
             String phrase = page.text().lower().substring(start, c.found().end());
             if (page.inTitle(start) || shape.inTopHeading(c.at())) {
                 top.add(phrase);
-            } else if (shape.inLead(start) && Reading.plainProse(place(page, shape, c, false)) && shortBlock(page, c)) {
+            } else if (shape.inFollowing(c.at()) && Reading.plainProse(place(page, shape, c, false)) && shortBlock(page, c)) {
                 lead.add(phrase);
             }
         }
@@ -197,12 +202,13 @@ public final class ErrorDetector {
     private Detection inText(FoldedText text, Deadline deadline, boolean explain) {
         if (text.isEmpty()) return Detection.NONE;
         double words = Words.count(text.shown());
-        Set<String> present = literals.in(text.lower());
+        BitSet present = literals.in(text.lower());
         List<ErrorMatch> mentions = new ArrayList<>();
-        for (SignatureMatcher matcher : matchers) {
+        for (int i = 0; i < matchers.size(); i++) {
+            SignatureMatcher matcher = matchers.get(i);
             deadline.check();
             if (matcher.id().equals(Catalog.ALERT_ERROR) && !matcher.fromUser()) continue; // plain text has no alerts
-            for (SignatureMatcher.Found f : matcher.findAll(text, deadline, present)) {
+            for (SignatureMatcher.Found f : matcher.findAll(text, deadline, open(i, present))) {
                 String snippet = Snippet.around(text.shown(), f.start(), f.end());
                 double before = Words.count(text.shown(), 0, f.start());
                 ErrorMatch m;
@@ -231,11 +237,12 @@ public final class ErrorDetector {
     // A JSON error field is a message the client shows whatever it says; a signature only names it better.
     private Detection inJsonError(JsonErrorFields.Surfaced error, Deadline deadline) {
         FoldedText text = FoldedText.of(error.text());
-        Set<String> present = literals.in(text.lower());
+        BitSet present = literals.in(text.lower());
         String why = "it is the answer's error field, which a client shows its user";
-        for (SignatureMatcher matcher : matchers) {
+        for (int i = 0; i < matchers.size(); i++) {
+            SignatureMatcher matcher = matchers.get(i);
             if (matcher.id().equals(Catalog.ALERT_ERROR) && !matcher.fromUser()) continue;
-            List<SignatureMatcher.Found> found = matcher.findAll(text, deadline, present);
+            List<SignatureMatcher.Found> found = matcher.findAll(text, deadline, open(i, present));
             // a lone {"message": …} is an error only when the message is the error phrase, not a sentence with one in it
             if (!error.flagged() && !found.isEmpty() && found.getFirst().end() - found.getFirst().start() < LONE_MESSAGE_SHARE * text.length()) {
                 continue;
@@ -248,6 +255,16 @@ public final class ErrorDetector {
         if (!error.flagged()) return Detection.NONE; // a lone message no signature names: {"message": "Track saved"}
         String fallbackId = error.fromGraphql() ? Catalog.GRAPHQL_ERROR : Catalog.JSON_ERROR;
         return message(new ErrorMatch(fallbackId, Snippet.head(text.shown()), error.field(), "error_field", why));
+    }
+
+    /** May matcher {@code m} match at all: it has no gates, or the text holds one of them? */
+    private boolean open(int m, BitSet present) {
+        int[] gates = gateIds[m];
+        if (gates.length == 0) return true;
+        for (int g : gates) {
+            if (present.get(g)) return true;
+        }
+        return false;
     }
 
     private static Detection message(ErrorMatch m) {

@@ -7,6 +7,7 @@ import java.util.Deque;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Consumer;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
@@ -155,7 +156,8 @@ final class HtmlPage {
         return Math.max(0, i);
     }
 
-    private static boolean inside(Element el, Element container) {
+    /** Is {@code el} {@code container} or inside it? */
+    static boolean inside(Element el, Element container) {
         for (Element e = el; e != null; e = e.parent()) {
             if (e == container) return true;
         }
@@ -178,12 +180,23 @@ final class HtmlPage {
         if (parent != null && parent.normalName().equals("details") && !parent.hasAttr("open") && !isSummaryOf(el, parent)) {
             return Optional.of("a closed <details>");
         }
-        if (el.hasAttr("class")) {
-            for (String cls : el.classNames()) {
-                if (HIDING_CLASSES.contains(cls.toLowerCase(Locale.ROOT))) return Optional.of("class " + cls);
-            }
+        String[] hiding = {null};
+        forEachClass(el, c -> {
+            if (hiding[0] == null && HIDING_CLASSES.contains(c.toLowerCase(Locale.ROOT))) hiding[0] = c;
+        });
+        return hiding[0] == null ? Optional.empty() : Optional.of("class " + hiding[0]);
+        // aria-hidden only hides from screen readers: sighted users still see it
+    }
+
+    /** Each class of an element, read from its attribute without building a set (this runs for every element of a page). */
+    static void forEachClass(Element el, Consumer<String> each) {
+        String classes = el.className();
+        for (int i = 0, n = classes.length(); i < n; ) {
+            while (i < n && Character.isWhitespace(classes.charAt(i))) i++;
+            int start = i;
+            while (i < n && !Character.isWhitespace(classes.charAt(i))) i++;
+            if (i > start) each.accept(classes.substring(start, i));
         }
-        return Optional.empty(); // aria-hidden only hides from screen readers: sighted users still see it
     }
 
     private static boolean isSummaryOf(Element el, Element details) {
@@ -243,14 +256,18 @@ final class HtmlPage {
                     piece(parent, t.getWholeText());
                 }
             } else if (node instanceof Element el) {
-                if (hiddenByMarkup(el).isPresent() || styles.hides(el).isPresent()) {
+                if (hiddenByMarkup(el).isPresent()) {
+                    return FilterResult.SKIP_ENTIRELY;
+                }
+                PageStyles.Computed style = styles.computed(el);
+                if (style.hides().isPresent()) {
                     return FilterResult.SKIP_ENTIRELY;
                 }
                 if (el.previousSibling() instanceof Element) {
                     text.space(); // <span>500</span><span>Code: …</span>: elements that touch are laid out apart (the page's CSS does that)
                 }
                 boolean parentInvisible = Boolean.TRUE.equals(invisible.peek());
-                invisible.push(styles.visibility(el).map(v -> !v.value().equals("visible")).orElse(parentInvisible));
+                invisible.push(style.visibility().map(v -> !v.value().equals("visible")).orElse(parentInvisible));
                 separate(el);
             }
             return FilterResult.CONTINUE;

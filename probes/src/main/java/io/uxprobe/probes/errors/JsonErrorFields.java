@@ -30,20 +30,42 @@ final class JsonErrorFields {
     private static final ObjectMapper MAPPER = new ObjectMapper();
     private static final Set<String> READ = Set.of(
             "error", "errors", "message", "status", "result", "success", "ok", "error_description", "fault", "title", "detail", "errormessage",
-            "msg", "error_message", "error_code", "errorcode", "status_code", "statuscode", "code");
+            "msg", "error_message", "error_code", "errorcode", "status_code", "statuscode", "code", "name", "type", "error_msg", "errmsg",
+            "sub_msg");
+    // words of an error code or name that say it is one: "INTERNAL_SERVICE_ERROR", "FAILED_INTERNAL_SYSTEM_PROCESSING"
+    private static final Set<String> ERROR_CODE_WORDS = Set.of("error", "err", "fail", "failed", "failure", "exception", "invalid",
+            "unavailable", "denied", "forbidden", "timeout", "unauthorized", "unauthenticated", "fault", "internal");
     private static final Set<String> ERROR_STATUSES = Set.of("error", "fail", "failed", "failure");
     private static final String[] MESSAGE_FIELDS = {"message", "description", "detail", "title", "error_description", "reason"};
     /** An object this small whose message is all it says is the message (AWS API Gateway's {"message": "…"}). */
-    private static final int LONE_MESSAGE_FIELDS = 3;
+    private static final int LONE_MESSAGE_FIELDS = 6;
+    /** An object with more top-level fields than this is a document, not an error answer. */
+    private static final int DOCUMENT_FIELDS = 8;
 
     private final Map<String, JsonNode> fields;
     private final int fieldCount;
     private final boolean hasData;
+    private final int objectFields;
+    private final Optional<JsonNode> envelope;
 
-    private JsonErrorFields(Map<String, JsonNode> fields, int fieldCount, boolean hasData) {
+    private JsonErrorFields(Map<String, JsonNode> fields, int fieldCount, boolean hasData, int objectFields, Optional<JsonNode> envelope) {
         this.fields = fields;
         this.fieldCount = fieldCount;
         this.hasData = hasData;
+        this.objectFields = objectFields;
+        this.envelope = envelope;
+    }
+
+    /** The fields of an object already read, such as an envelope's. */
+    private static JsonErrorFields of(JsonNode object) {
+        Map<String, JsonNode> fields = new HashMap<>();
+        int objects = 0;
+        for (var e : object.properties()) {
+            String name = e.getKey().toLowerCase(Locale.ROOT);
+            if (e.getValue().isObject()) objects++;
+            if (READ.contains(name)) fields.put(name, e.getValue());
+        }
+        return new JsonErrorFields(fields, object.size(), object.has("data"), objects, Optional.empty());
     }
 
     /**
@@ -61,22 +83,27 @@ final class JsonErrorFields {
                 return Optional.empty();
             }
             if (first == JsonToken.START_ARRAY) {
-                return Optional.of(new JsonErrorFields(Map.of(), 0, false)); // a list of data has no top-level error fields
+                return Optional.of(new JsonErrorFields(Map.of(), 0, false, 0, Optional.empty())); // a list of data has no top-level error fields
             }
             if (first != JsonToken.START_OBJECT) {
                 return Optional.empty();
             }
             int count = 0;
+            int objects = 0;
             boolean data = false;
+            JsonNode envelope = null;
             try {
                 while (parser.nextToken() == JsonToken.FIELD_NAME) {
                     String name = parser.currentName().toLowerCase(Locale.ROOT); // "Message" from AWS, "message" from most
                     count++;
                     data |= name.equals("data"); // GraphQL answers carry data beside their errors
-                    parser.nextToken();
+                    if (parser.nextToken() == JsonToken.START_OBJECT) objects++;
                     if (READ.contains(name)) {
                         JsonNode value = parser.readValueAsTree();
                         fields.put(name, value == null ? NullNode.getInstance() : value);
+                    } else if (envelope == null && parser.currentToken() == JsonToken.START_OBJECT
+                            && (name.endsWith("response") || name.endsWith("result"))) {
+                        envelope = parser.readValueAsTree(); // {"alipay_trade_query_response": {"code": …, "msg": …}, "sign": …}
                     } else {
                         parser.skipChildren();
                     }
@@ -84,7 +111,7 @@ final class JsonErrorFields {
             } catch (IOException cutOff) {
                 // A body cut at the capture limit still has its first fields, where APIs put errors.
             }
-            return Optional.of(new JsonErrorFields(fields, count, data));
+            return Optional.of(new JsonErrorFields(fields, count, data, objects, Optional.ofNullable(envelope)));
         } catch (IOException e) {
             return Optional.empty();
         }
@@ -95,18 +122,24 @@ final class JsonErrorFields {
         Set<String> texts = new LinkedHashSet<>();
         String first = null;
         JsonNode error = field("error");
-        boolean errorSaysSo = isSet(error);
-        addMessages(error, texts);
+        // in a large document (a catalogue of messages), an "error" or "errors" map of texts is data, not this answer's error
+        // (objects beside it, such as a catalogue's "common" and "toasts", or many fields, make one)
+        boolean document = fieldCount > DOCUMENT_FIELDS || objectFields >= 3;
+        boolean errorSaysSo = isSet(error) && !(document && error.isObject());
+        if (errorSaysSo) addMessages(error, texts);
         if (!texts.isEmpty()) first = "$.error";
         JsonNode errors = field("errors");
-        boolean errorsSaySo = isSet(errors);
+        boolean errorsSaySo = isSet(errors) && !(document && errors.isObject());
         boolean fromGraphql = texts.isEmpty() && errors.isArray() && errorsSaySo && graphql(errors);
-        addMessages(errors, texts);
+        if (errorsSaySo) addMessages(errors, texts);
         if (first == null && !texts.isEmpty()) first = "$.errors";
         boolean flaggedByStatus = statusSaysError();
         if ((errorSaysSo || errorsSaySo || flaggedByStatus) && addText(field("message"), texts) && first == null) first = "$.message";
         if ((errorSaysSo || errorsSaySo || flaggedByStatus) && addText(field("msg"), texts) && first == null) first = "$.msg";
         if (addText(field("error_message"), texts) && first == null) first = "$.error_message";
+        if (addText(field("error_msg"), texts) && first == null) first = "$.error_msg";
+        if (addText(field("errmsg"), texts) && first == null) first = "$.errmsg";
+        if (flaggedByStatus && addText(field("sub_msg"), texts) && first == null) first = "$.sub_msg";
         if (addText(field("error_description"), texts) && first == null) first = "$.error_description";
         if (addText(field("errormessage"), texts) && first == null) first = "$.errorMessage"; // AWS Lambda's, Netlify's
         if (addText(field("fault").path("faultstring"), texts) && first == null) first = "$.fault.faultstring";
@@ -119,9 +152,12 @@ final class JsonErrorFields {
             first = "$.error";
         }
         if (texts.isEmpty() && fieldCount <= LONE_MESSAGE_FIELDS && !statusSaysOk()) {
-            for (String lone : new String[] {"message", "detail"}) {
+            for (String lone : new String[] {"message", "detail", "msg"}) {
                 if (addText(field(lone), texts)) return Optional.of(new Surfaced(texts.iterator().next(), false, "$." + lone, false));
             }
+        }
+        if (texts.isEmpty() && envelope.isPresent()) {
+            return of(envelope.get()).surfaced(problemJson); // the answer sits one level down, in its envelope
         }
         return texts.isEmpty() ? Optional.empty() : Optional.of(new Surfaced(String.join("; ", texts), fromGraphql, first, true));
     }
@@ -154,8 +190,17 @@ final class JsonErrorFields {
         boolean badResult = result.isTextual() && ERROR_STATUSES.contains(result.asText().strip().toLowerCase(Locale.ROOT));
         // a code beside the message: an HTTP status in the body ({"code": 500, "msg": …}, {"status_code": 401}), or an error code
         boolean badCode = httpError(field("code")) || httpError(field("status_code")) || httpError(field("statuscode"))
-                || isSet(field("error_code")) || isSet(field("errorcode"));
+                || isSet(field("error_code")) || isSet(field("errorcode"))
+                || errorName(field("code")) || errorName(field("name")) || errorName(field("type"));
         return badStatus || badResult || badCode || isFalse(field("success")) || isFalse(field("ok"));
+    }
+
+    private static boolean errorName(JsonNode name) {
+        if (!name.isTextual()) return false;
+        for (String w : name.asText().toLowerCase(Locale.ROOT).split("[^a-z]+")) {
+            if (ERROR_CODE_WORDS.contains(w)) return true;
+        }
+        return false;
     }
 
     private static boolean httpError(JsonNode code) {

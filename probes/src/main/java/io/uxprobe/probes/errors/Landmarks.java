@@ -22,7 +22,8 @@ final class Landmarks {
             "alert", "alerts", "toast", "toaster", "snackbar", "flash", "notification", "notifications", "notice", "banner",
             "growl", "noty", "infobar", "messagebar", "errorbar");
     // words that make a class an error component when they stand alone or go with a component word
-    private static final Set<String> FAILURE_WORDS = Set.of("error", "errors", "err", "danger", "failure", "failed", "fail", "fatal", "oops");
+    private static final Set<String> FAILURE_WORDS = Set.of("error", "errors", "err", "danger", "failure", "failed", "fail", "fatal", "oops",
+            "bad", "critical");
     private static final Set<String> COMPONENT_WORDS = Set.of(
             "message", "messages", "msg", "banner", "box", "container", "state", "page", "notice", "alert", "toast", "panel",
             "block", "wrapper", "wrap", "text", "content", "title", "heading", "headline", "description", "desc", "summary",
@@ -64,6 +65,7 @@ final class Landmarks {
             if ((LIVE_ROLES.contains(role) || live.equals("assertive") || live.equals("polite")) && small(e)) {
                 return LIVE_ROLES.contains(role) ? "role=" + role : "aria-live=" + live;
             }
+            if (e.normalName().equals("output") && small(e)) return "an <output>, a live region"; // Zabbix's message boxes
             String named = noticeName(e);
             return named != null && small(e) ? named : null;
         });
@@ -71,16 +73,23 @@ final class Landmarks {
 
     /** The navigation, site header or footer, sidebar or menu holding {@code el}. */
     static Optional<Found> chrome(Element el) {
-        return up(el, e -> {
-            String tag = e.normalName();
-            String role = e.attr("role").toLowerCase(Locale.ROOT).strip();
-            if (CHROME_ROLES.contains(role)) return "role=" + role;
-            if (CHROME_TAGS.contains(tag)) return "<" + tag + ">";
-            if ((tag.equals("header") || tag.equals("footer")) && !insideSection(e) && !(tag.equals("header") && inHeading(el, e))) {
-                return "the page's <" + tag + ">";
-            }
-            return null;
-        });
+        return up(el, e -> chromeKind(e, el));
+    }
+
+    /** Is this element itself navigation, a site header or footer, a sidebar or a menu? */
+    static boolean isChrome(Element e) {
+        return chromeKind(e, e) != null;
+    }
+
+    private static String chromeKind(Element e, Element from) {
+        String tag = e.normalName();
+        String role = e.attr("role").toLowerCase(Locale.ROOT).strip();
+        if (CHROME_ROLES.contains(role)) return "role=" + role;
+        if (CHROME_TAGS.contains(tag)) return "<" + tag + ">";
+        if ((tag.equals("header") || tag.equals("footer")) && !insideSection(e) && !(tag.equals("header") && inHeading(from, e))) {
+            return "the page's <" + tag + ">";
+        }
+        return null;
     }
 
     // A heading in the page's header is the page's heading (an error page's "502 Bad Gateway"), not its navigation.

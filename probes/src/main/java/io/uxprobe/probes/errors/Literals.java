@@ -3,10 +3,9 @@ package io.uxprobe.probes.errors;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
-import java.util.HashSet;
+import java.util.BitSet;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Set;
 
 /**
  * Finds which of many fixed texts occur in a text in one pass (Aho–Corasick): the catalog's required literals are
@@ -28,19 +27,23 @@ final class Literals {
         link();
     }
 
-    /** The words that occur in {@code text}. */
-    Set<String> in(String text) {
-        Set<String> found = new HashSet<>();
+    /** The words that occur in {@code text}, by their index in {@link #indexOf}. */
+    BitSet in(String text) {
+        BitSet found = new BitSet(words.size());
         int state = 0;
         for (int i = 0; i < text.length(); i++) {
             char c = text.charAt(i);
             int next;
             while ((next = step(state, c)) < 0 && state != 0) state = fail[state];
             state = Math.max(next, 0);
-            for (int w : output[state]) found.add(words.get(w));
-            if (found.size() == words.size()) break;
+            for (int w : output[state]) found.set(w);
         }
         return found;
+    }
+
+    /** A word's index, for reading {@link #in}'s answer; -1 for a word not given. */
+    int indexOf(String word) {
+        return words.indexOf(word);
     }
 
     private void add(String word, int index) {

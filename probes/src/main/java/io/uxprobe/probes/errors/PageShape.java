@@ -21,6 +21,8 @@ final class PageShape {
 
     /** At most this many words outside the navigation and code: a page with "little else" than its message. */
     static final double LITTLE_ELSE_WORDS = 120;
+    /** A page with at most this many words is all heading and message (nginx's "502 Bad Gateway" page, Tomcat's 503). */
+    static final double NEARLY_EMPTY_WORDS = 90;
     /** The lead: the first words of the page's content, where a page puts its message. */
     static final double LEAD_WORDS = 60;
     /** A block of text this long is prose, something written to be read. */
@@ -47,16 +49,20 @@ final class PageShape {
     private final Optional<String> declared;
     private final Optional<String> listing;
     private final Element topHeading;
+    private final Element following;
+    private final int sections;
     private final int leadEnd;
 
     private PageShape(double contentWords, double proseWords, double articleWords, Optional<String> declared, Optional<String> listing,
-            Element topHeading, int leadEnd) {
+            Element topHeading, Element following, int sections, int leadEnd) {
         this.contentWords = contentWords;
         this.proseWords = proseWords;
         this.articleWords = articleWords;
         this.declared = declared;
         this.listing = listing;
         this.topHeading = topHeading;
+        this.following = following;
+        this.sections = sections;
         this.leadEnd = leadEnd;
     }
 
@@ -89,13 +95,51 @@ final class PageShape {
         }
         double prose = blockWords.values().stream().filter(w -> w >= PROSE_BLOCK_WORDS).mapToDouble(Double::doubleValue).sum();
         Element body = page.document().body();
+        Element top = h1 != null ? h1 : anyHeading;
+        Set<Element> headings = java.util.Collections.newSetFromMap(new IdentityHashMap<>());
+        for (int i = 0; i < page.pieces(); i++) {
+            Element owner = page.pieceOwner(i);
+            Element heading = page.inTitle(page.pieceStart(i)) || aside.getOrDefault(owner, true) ? null : heading(owner);
+            if (heading != null && heading != top) headings.add(heading);
+        }
         return new PageShape(content, prose, article, declaredContent(page.document()),
-                body == null ? Optional.empty() : listing(body), h1 != null ? h1 : anyHeading, leadEnd);
+                body == null ? Optional.empty() : listing(body), top, following(page, top, aside), headings.size(), leadEnd);
+    }
+
+    /** The first block of text after the top heading (or, without one, the page's first block), outside the navigation. */
+    private static Element following(HtmlPage page, Element top, Map<Element, Boolean> aside) {
+        boolean afterTop = top == null;
+        for (int i = 0; i < page.pieces(); i++) {
+            if (page.inTitle(page.pieceStart(i))) continue;
+            Element owner = page.pieceOwner(i);
+            boolean inTop = top != null && HtmlPage.inside(owner, top);
+            if (inTop) {
+                afterTop = true;
+                continue;
+            }
+            if (!afterTop || aside.computeIfAbsent(owner, o -> Landmarks.chrome(o).isPresent() || Landmarks.code(o).isPresent())) continue;
+            if (Words.count(page.text().shown(), page.pieceStart(i), page.pieceEnd(i)) == 0) continue;
+            return block(owner);
+        }
+        return null;
+    }
+
+    /** Is {@code el} in the first block of text after the top heading, where an error page says what went wrong? */
+    boolean inFollowing(Element el) {
+        return following != null && HtmlPage.inside(el, following);
     }
 
     /** Little besides its message: at most {@link #LITTLE_ELSE_WORDS} words outside the navigation and code. */
     boolean littleElse() {
         return contentWords <= LITTLE_ELSE_WORDS;
+    }
+
+    /**
+     * Next to nothing besides its title and heading: at most {@link #NEARLY_EMPTY_WORDS} words outside navigation and code,
+     * in one section (a page with sections under its heading, "About this status code", is organised content).
+     */
+    boolean nearlyEmpty() {
+        return contentWords <= NEARLY_EMPTY_WORDS && sections < 2;
     }
 
     /** Why this is a content page (an article, a post, a song, a listing…), or empty when it is not one. */
@@ -142,7 +186,7 @@ final class PageShape {
             Element e = todo.pop();
             Map<String, Integer> alike = new HashMap<>();
             for (Element child : e.children()) {
-                if (HtmlPage.hiddenByMarkup(child).isPresent() || Landmarks.chrome(child).filter(f -> f.element() == child).isPresent()) continue;
+                if (HtmlPage.hiddenByMarkup(child).isPresent() || Landmarks.isChrome(child)) continue; // never walked into, so never above
                 todo.push(child);
                 if (isItem(child) && hasOwnText(child) && listed(child)) {
                     String kind = child.normalName() + "." + child.className();

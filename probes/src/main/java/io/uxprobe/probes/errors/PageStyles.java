@@ -43,6 +43,14 @@ final class PageStyles {
 
     private static final List<String> PROPERTIES = List.of("display", "visibility", "opacity", "content-visibility", "clip", "clip-path",
             "animation", "animation-name");
+    private static final int DISPLAY = 0;
+    private static final int VISIBILITY = 1;
+    private static final int OPACITY = 2;
+    private static final int CONTENT_VISIBILITY = 3;
+    private static final int CLIP = 4;
+    private static final int CLIP_PATH = 5;
+    private static final int ANIMATION = 6;
+    private static final int ANIMATION_NAME = 7;
 
     /** Parsed stylesheets by their text: a page served again brings the same styles, and parsing them is the cost. */
     private static final Map<String, List<Rule>> PARSED = Collections.synchronizedMap(new LinkedHashMap<>(64, 0.75f, true) {
@@ -56,15 +64,30 @@ final class PageStyles {
     private static final int MAX_STYLE_CHARS = 512 << 10;
 
     /** One declaration that can hide or show, under the selector that brings it. */
-    record Rule(String selector, Evaluator matches, SelectorSpecificity specificity, int order, String property, String value,
-            boolean important, String bucket) {}
+    record Rule(String selector, Evaluator matches, SelectorSpecificity specificity, int order, int property, String value,
+            boolean important, Key key) {}
 
-    private final Map<String, List<Rule>> byBucket = new HashMap<>();
+    /** Where a rule is filed: by the rightmost compound's id, else a class, else its tag; or nowhere ("*"). */
+    record Key(char kind, String name) {
+        static final Key ANY = new Key('*', "");
+    }
+
+    private final List<Rule> universal = new ArrayList<>();
+    private final Map<String, List<Rule>> byId = new HashMap<>();
+    private final Map<String, List<Rule>> byClass = new HashMap<>();
+    private final Map<String, List<Rule>> byTag = new HashMap<>();
     // one page's style attributes, parsed once each: pages repeat the same few many times
-    private final Map<String, Map<String, Declared>> inlineCache = new HashMap<>();
+    private final Map<String, Declared[]> inlineCache = new HashMap<>();
 
     private PageStyles(List<Rule> rules) {
-        for (Rule r : rules) byBucket.computeIfAbsent(r.bucket(), k -> new ArrayList<>()).add(r);
+        for (Rule r : rules) {
+            switch (r.key().kind()) {
+                case '#' -> byId.computeIfAbsent(r.key().name(), k -> new ArrayList<>()).add(r);
+                case '.' -> byClass.computeIfAbsent(r.key().name(), k -> new ArrayList<>()).add(r);
+                case 't' -> byTag.computeIfAbsent(r.key().name(), k -> new ArrayList<>()).add(r);
+                default -> universal.add(r);
+            }
+        }
     }
 
     /** The rules of every {@code <style>} element of the page, in document order. */
@@ -80,7 +103,7 @@ final class PageStyles {
                 continue;
             }
             for (Rule r : PARSED.computeIfAbsent(css, PageStyles::parse)) {
-                rules.add(new Rule(r.selector(), r.matches(), r.specificity(), order + r.order(), r.property(), r.value(), r.important(), r.bucket()));
+                rules.add(new Rule(r.selector(), r.matches(), r.specificity(), order + r.order(), r.property(), r.value(), r.important(), r.key()));
             }
             order += 1_000_000;
         }
@@ -94,36 +117,6 @@ final class PageStyles {
                 || lower.contains("collapse");
     }
 
-    /** What hides this element, such as {@code display: none (from .toast--error)}; empty when nothing does. */
-    Optional<String> hides(Element el) {
-        Declared display = winner(el, "display");
-        if (display != null && display.value().equals("none")) return Optional.of(display.describe());
-        Declared opacity = winner(el, "opacity");
-        if (opacity != null && isZero(opacity.value()) && !animated(el)) return Optional.of(opacity.describe());
-        Declared contentVisibility = winner(el, "content-visibility");
-        if (contentVisibility != null && contentVisibility.value().equals("hidden")) return Optional.of(contentVisibility.describe());
-        Declared clip = winner(el, "clip");
-        if (clip != null && clipsAll(clip.value())) return Optional.of(clip.describe());
-        Declared clipPath = winner(el, "clip-path");
-        if (clipPath != null && clipsAll(clipPath.value())) return Optional.of(clipPath.describe());
-        return Optional.empty();
-    }
-
-    /** Does an animation run on the element? A fade-in starts at opacity 0 and ends shown. */
-    private boolean animated(Element el) {
-        Declared name = winner(el, "animation-name");
-        Declared shorthand = winner(el, "animation");
-        return name != null && !name.value().equals("none") || shorthand != null && !shorthand.value().equals("none");
-    }
-
-    /**
-     * The element's own {@code visibility}, if a rule or its style attribute sets one: {@code hidden} or {@code collapse}
-     * hide it, {@code visible} shows it even inside a hidden parent; empty when it inherits its parent's.
-     */
-    Optional<Declared> visibility(Element el) {
-        return Optional.ofNullable(winner(el, "visibility"));
-    }
-
     /** A winning declaration, and where it came from (for {@code --explain}). */
     record Declared(String property, String value, String from, boolean important, SelectorSpecificity specificity, int order) {
         String describe() {
@@ -131,19 +124,69 @@ final class PageStyles {
         }
     }
 
-    private Declared winner(Element el, String property) {
-        Declared best = inline(el).get(property);
-        for (String bucket : buckets(el)) {
-            List<Rule> rules = byBucket.get(bucket);
-            if (rules == null) continue;
-            for (Rule r : rules) {
-                if (!r.property().equals(property) || !beats(r, best)) continue;
-                if (el.is(r.matches())) {
-                    best = new Declared(property, r.value(), r.selector(), r.important(), r.specificity(), r.order());
-                }
+    /** What the cascade gives one element for each property that can hide it; null where nothing is declared. */
+    final class Computed {
+
+        private final Declared[] won;
+
+        private Computed(Declared[] won) {
+            this.won = won;
+        }
+
+        /** What hides the element, such as {@code display: none (from .toast--error)}; empty when nothing does. */
+        Optional<String> hides() {
+            Declared display = won[DISPLAY];
+            if (display != null && display.value().equals("none")) return Optional.of(display.describe());
+            Declared opacity = won[OPACITY];
+            if (opacity != null && isZero(opacity.value()) && !animated()) return Optional.of(opacity.describe());
+            Declared contentVisibility = won[CONTENT_VISIBILITY];
+            if (contentVisibility != null && contentVisibility.value().equals("hidden")) return Optional.of(contentVisibility.describe());
+            for (int clip : new int[] {CLIP, CLIP_PATH}) {
+                if (won[clip] != null && clipsAll(won[clip].value())) return Optional.of(won[clip].describe());
+            }
+            return Optional.empty();
+        }
+
+        /**
+         * The element's own {@code visibility}, if a rule or its style attribute sets one: {@code hidden} or
+         * {@code collapse} hide it, {@code visible} shows it even inside a hidden parent; empty when it inherits.
+         */
+        Optional<Declared> visibility() {
+            return Optional.ofNullable(won[VISIBILITY]);
+        }
+
+        // a fade-in starts at opacity 0 and ends shown
+        private boolean animated() {
+            return won[ANIMATION_NAME] != null && !won[ANIMATION_NAME].value().equals("none")
+                    || won[ANIMATION] != null && !won[ANIMATION].value().equals("none");
+        }
+    }
+
+    /** Nothing declared for an element: no rule and no style attribute touches it. */
+    private final Computed nothing = new Computed(new Declared[PROPERTIES.size()]);
+
+    /** The cascade for one element: its style attribute, then every rule filed where it could match, each asked once. */
+    Computed computed(Element el) {
+        String style = el.attr("style");
+        Declared[] inline = style.isEmpty() ? null : inline(style);
+        boolean noRules = universal.isEmpty() && byId.isEmpty() && byClass.isEmpty() && byTag.isEmpty();
+        if (noRules) return inline == null ? nothing : new Computed(inline.clone());
+        Declared[] won = inline == null ? new Declared[PROPERTIES.size()] : inline.clone();
+        consider(el, universal, won);
+        consider(el, byTag.get(el.normalName()), won);
+        String id = el.id();
+        if (!id.isEmpty()) consider(el, byId.get(id), won);
+        if (!byClass.isEmpty()) HtmlPage.forEachClass(el, c -> consider(el, byClass.get(c), won));
+        return new Computed(won);
+    }
+
+    private static void consider(Element el, List<Rule> rules, Declared[] won) {
+        if (rules == null) return;
+        for (Rule r : rules) {
+            if (beats(r, won[r.property()]) && el.is(r.matches())) {
+                won[r.property()] = new Declared(PROPERTIES.get(r.property()), r.value(), r.selector(), r.important(), r.specificity(), r.order());
             }
         }
-        return best;
     }
 
     /** Would rule {@code r} win over the declaration that holds so far, if it matched? */
@@ -155,37 +198,28 @@ final class PageStyles {
         return bySpecificity > 0 || bySpecificity == 0 && r.order() > best.order();
     }
 
-    private Map<String, Declared> inline(Element el) {
-        String style = el.attr("style");
-        if (style.isEmpty() || !mayHide(style) && !style.toLowerCase(Locale.ROOT).contains("visib")) return Map.of();
+    private Declared[] inline(String style) {
         return inlineCache.computeIfAbsent(style, PageStyles::parseInline);
     }
 
-    private static Map<String, Declared> parseInline(String style) {
-        Map<String, Declared> out = new HashMap<>();
+    private static Declared[] parseInline(String style) {
+        Declared[] out = new Declared[PROPERTIES.size()];
+        if (!mayHide(style) && !style.toLowerCase(Locale.ROOT).contains("visib") && !style.toLowerCase(Locale.ROOT).contains("display")) {
+            return out; // nothing in it can hide or show
+        }
         try {
             CSSStyleDeclarationImpl d = parser().parseStyleDeclaration(style);
             for (Property p : d.getProperties()) {
-                String name = p.getName().toLowerCase(Locale.ROOT);
-                if (PROPERTIES.contains(name) && p.getValue() != null) {
-                    out.put(name, new Declared(name, value(p), "its style attribute", p.isImportant(), SelectorSpecificity.FROM_STYLE_ATTRIBUTE, Integer.MAX_VALUE));
+                int at = PROPERTIES.indexOf(p.getName().toLowerCase(Locale.ROOT));
+                if (at >= 0 && p.getValue() != null) {
+                    out[at] = new Declared(PROPERTIES.get(at), value(p), "its style attribute", p.isImportant(), SelectorSpecificity.FROM_STYLE_ATTRIBUTE,
+                            Integer.MAX_VALUE);
                 }
             }
         } catch (IOException | RuntimeException unreadable) {
             // a style attribute the parser cannot read hides nothing, as in a browser
         }
         return out;
-    }
-
-    /** Where an element's candidate rules are filed: by id, by each class, by tag, and the rest. */
-    private static List<String> buckets(Element el) {
-        List<String> keys = new ArrayList<>(4);
-        keys.add("*");
-        keys.add("tag:" + el.normalName());
-        String id = el.id();
-        if (!id.isEmpty()) keys.add("#" + id);
-        if (el.hasAttr("class")) for (String c : el.classNames()) keys.add("." + c);
-        return keys;
     }
 
     private static List<Rule> parse(String css) {
@@ -225,23 +259,23 @@ final class PageStyles {
             } catch (SelectorParseException | IllegalArgumentException unsupported) {
                 continue; // :hover, :focus, ::before…: a state nobody is in, or no element, when the page is read
             }
-            String bucket = bucket(selector.getSimpleSelector());
+            Key key = key(selector.getSimpleSelector());
             for (Property p : hiding) {
-                into.add(new Rule(text, evaluator, selector.getSelectorSpecificity(), into.size(), p.getName().toLowerCase(Locale.ROOT),
-                        value(p), p.isImportant(), bucket));
+                into.add(new Rule(text, evaluator, selector.getSelectorSpecificity(), into.size(),
+                        PROPERTIES.indexOf(p.getName().toLowerCase(Locale.ROOT)), value(p), p.isImportant(), key));
             }
         }
     }
 
-    /** The rightmost compound's id, else a class, else its tag, else "*": the rule can only match elements filed there. */
-    private static String bucket(SimpleSelector rightmost) {
-        if (!(rightmost instanceof ElementSelector es)) return "*";
+    /** The rightmost compound's id, else a class, else its tag, else any: the rule can only match elements filed there. */
+    private static Key key(SimpleSelector rightmost) {
+        if (!(rightmost instanceof ElementSelector es)) return Key.ANY;
         String className = null;
         if (es.getConditions() != null) {
             for (Condition c : es.getConditions()) {
                 switch (c.getConditionType()) {
                     case ID_CONDITION -> {
-                        return "#" + c.getValue();
+                        return new Key('#', c.getValue());
                     }
                     case CLASS_CONDITION -> {
                         if (className == null) className = c.getValue();
@@ -250,9 +284,9 @@ final class PageStyles {
                 }
             }
         }
-        if (className != null) return "." + className;
+        if (className != null) return new Key('.', className);
         String tag = es.getLocalNameLowerCase();
-        return tag == null || tag.equals("*") ? "*" : "tag:" + tag;
+        return tag == null || tag.equals("*") ? Key.ANY : new Key('t', tag);
     }
 
     private static String value(Property p) {

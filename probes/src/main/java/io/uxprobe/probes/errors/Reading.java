@@ -3,6 +3,7 @@ package io.uxprobe.probes.errors;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Function;
+import java.util.regex.Pattern;
 import org.jsoup.nodes.Element;
 
 /**
@@ -58,6 +59,7 @@ final class Reading {
                     // an error page's layout may name its box "article": a class counts on content pages, <article> anywhere
                     .filter(post -> !post.byName() || p.shape().content().isPresent())
                     .map(post -> "it is in the text of an article, post or comment (" + post.what() + ")")),
+            new Rule("addressed", true, Reading::addressed),
             new Rule("main_message", true, Reading::inTheBody),
             new Rule("content", false, p -> Optional.of(p.shape().content()
                     .map(kind -> "it is in the content of a content page (" + kind + "), not presented as a message")
@@ -102,6 +104,7 @@ final class Reading {
 
     /** Below the top: in the lead, or anywhere on a page with little else. */
     private static Optional<String> inTheBody(Place p) {
+        if (p.page().inTitle(p.start()) || p.shape().inTopHeading(p.element())) return Optional.empty(); // the top was asked above
         return errorPage(p, p.shape().inLead(p.start()) ? "it is in the page's lead" : "it is on the page");
     }
 
@@ -110,10 +113,39 @@ final class Reading {
         if (shape.written().isPresent()) return Optional.empty();
         boolean atTop = !where.equals("it is on the page");
         if (p.productPage() && atTop) return Optional.of(where + " of a server's or platform's own error page (" + words(p) + ")");
-        if (shape.listing().isPresent()) return Optional.empty();
-        if (p.topAgrees() && atTop) return Optional.of(where + ", and the page's title or top heading and its lead both show an error");
-        if (!shape.littleElse()) return Optional.empty();
+        if (p.topAgrees() && atTop) {
+            return Optional.of(where + ", and the page's title or top heading and the paragraph under it both show an error");
+        }
+        if (shape.listing().isPresent() || !shape.littleElse()) return Optional.empty();
+        // a name in the title or heading ("Bad Gateway", an IPA), or in a paragraph other than the one under the heading, needs a
+        // page with next to nothing else to be read as its message
+        boolean underHeading = !atTop || where.equals("it is in the page's lead") ? shape.inFollowing(p.element()) : false;
+        if (!shape.nearlyEmpty() && !underHeading) return Optional.empty();
         return Optional.of(where + " of a page with little else (" + words(p) + ")");
+    }
+
+    // words that open a sentence spoken to the user: "Oops, an error occurred!", "Sorry, something went wrong"
+    private static final Pattern APOLOGY = Pattern.compile(
+            "(?:oops|whoops|uh[ -]oh|sorry|we're sorry|we are sorry|apologies|hoppla|huch|oups|désolé|désolés|nous sommes désolés"
+                    + "|lo sentimos|ups|vaya|ops|opa|oeps|hoppsan|ojej|üzgünüz|hay aksi|申し訳ございません|申し訳ありません|죄송합니다|抱歉|哎呀)"
+                    + "[!,.:…\\s-]*", Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
+
+    /** The phrase opens a sentence that apologises to the user ("Oops, an error occurred!"): the page is speaking to them. */
+    private static Optional<String> addressed(Place p) {
+        if (p.page().inTitle(p.start())) return Optional.empty();
+        String text = p.page().text().folded();
+        int[] block = p.page().blockRange(p.element(), p.start());
+        int from = block[0];
+        for (int i = p.start() - 1; i > block[0]; i--) {
+            char c = text.charAt(i);
+            if ((c == '.' || c == '!' || c == '?' || c == '。') && i + 1 < p.start()) {
+                from = i + 1;
+                break;
+            }
+        }
+        String opening = text.substring(from, p.start()).strip();
+        return !opening.isEmpty() && opening.length() <= 40 && APOLOGY.matcher(opening).matches()
+                ? Optional.of("it opens with an apology to the user (\"" + opening + "\")") : Optional.empty();
     }
 
     /** A code block is a sample when the page has something else to read; an error dump that is the whole page is not one. */

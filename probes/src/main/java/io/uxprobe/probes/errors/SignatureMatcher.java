@@ -72,9 +72,10 @@ final class SignatureMatcher {
     /**
      * Every place the signature matches, in text order, up to {@link #MAX_FOUND}.
      *
+     * @param gateOpen false when the text holds none of {@link #gates}: then the regex need not run at all
      * @throws Deadline.Exceeded when the search ran past {@code deadline}
      */
-    List<Found> findAll(FoldedText text, Deadline deadline, Set<String> present) {
+    List<Found> findAll(FoldedText text, Deadline deadline, boolean gateOpen) {
         List<Found> found = new ArrayList<>(1);
         if (pattern == null) {
             if (literal.isEmpty()) return found;
@@ -83,7 +84,7 @@ final class SignatureMatcher {
             }
             return found;
         }
-        if (!gates.isEmpty() && gates.stream().noneMatch(present::contains)) {
+        if (!gateOpen) {
             return found;
         }
         String subject = onLowerText ? text.lower() : text.folded();

@@ -73,7 +73,9 @@ public final class JourneyRunner {
     public JourneyResult run(Journey journey, Variables vars, Redactor redactor, Egress egress, RunProgress progress) {
         Instant startedAt = clock.instant();
         long start = System.nanoTime();
-        progress.started(startedAt, start);
+        // a new trace per run: each step's requests carry the step's span of it
+        Optional<TraceContext> trace = journey.settings().traceContext() ? Optional.of(TraceContext.newTrace()) : Optional.empty();
+        progress.started(startedAt, start, trace);
         long deadline = start + journey.settings().timeout().toNanos();
         List<StepResult> results = new ArrayList<>();
         Variables current = vars;
@@ -86,14 +88,14 @@ public final class JourneyRunner {
                     continue;
                 }
                 progress.stepStarted(clock.instant(), System.nanoTime());
-                StepRun run = runStep(step, journey, session, current, masks, deadline);
+                StepRun run = runStep(step, journey, session, current, masks, deadline, trace.map(TraceContext::newSpan));
                 results.add(run.result());
                 progress.stepEnded(run.result());
                 current = run.vars();
                 failed = !run.result().passed();
             }
         }
-        return new JourneyResult(journey.name(), startedAt, waited(results), results);
+        return new JourneyResult(journey.name(), startedAt, waited(results), results, trace);
     }
 
     /**
@@ -117,7 +119,8 @@ public final class JourneyRunner {
 
     private record StepRun(StepResult result, Variables vars) {}
 
-    private StepRun runStep(Step step, Journey journey, Session session, Variables vars, Redactor runMasks, long deadline) {
+    private StepRun runStep(Step step, Journey journey, Session session, Variables vars, Redactor runMasks, long deadline,
+            Optional<TraceContext> span) {
         Instant startedAt = clock.instant();
         long stepStart = System.nanoTime();
         String method = step.request().method();
@@ -128,14 +131,14 @@ public final class JourneyRunner {
         long left = deadline - System.nanoTime();
         if (left <= 0) {
             Failure f = Failure.of(FailureReason.TIMEOUT, "journey timeout " + Durations.format(journey.settings().timeout()) + " reached before this step");
-            return new StepRun(failed(step, method, url, startedAt, f, OptionalInt.empty(), PhaseTimings.none(), Duration.ZERO), vars);
+            return new StepRun(failed(step, method, url, startedAt, f, span), vars);
         }
         okhttp3.Request request;
         try {
-            request = RequestRenderer.render(step.request(), journey.settings().headers(), vars);
+            request = RequestRenderer.render(step.request(), journey.settings().headers(), vars, span);
         } catch (RequestRenderer.BadRequest | IllegalArgumentException e) {
             Failure f = Failure.of(FailureReason.CONFIG, masks.redact(e.getMessage()));
-            return new StepRun(failed(step, method, url, startedAt, f, OptionalInt.empty(), PhaseTimings.none(), Duration.ZERO), vars);
+            return new StepRun(failed(step, method, url, startedAt, f, span), vars);
         }
         boolean journeyCap = left < step.timeout().toNanos();
         Duration timeout = journeyCap ? Duration.ofNanos(left) : step.timeout();
@@ -170,7 +173,7 @@ public final class JourneyRunner {
         Optional<Failure> shown = failure.map(f -> redacted(f, finalMasks));
         StepResult result = new StepResult(step.name(), shown.isPresent() ? Outcome.FAILED : Outcome.PASSED, shown,
                 method, url, ex.status(), startedAt, ex.duration(), ex.phases(), ex.bytes(), ex.bytesPerSecond(), ex.certificateExpiry(),
-                seen.redacted(finalMasks::redact));
+                seen.redacted(finalMasks::redact), span.map(TraceContext::spanId));
         return new StepRun(result, next);
     }
 
@@ -237,8 +240,9 @@ public final class JourneyRunner {
         return new Failure(f.reason(), masks.redact(f.detail()), f.signature(), f.snippet().map(masks::redact));
     }
 
-    private static StepResult failed(Step step, String method, String url, Instant at, Failure f, OptionalInt status, PhaseTimings phases, Duration took) {
-        return new StepResult(step.name(), Outcome.FAILED, Optional.of(f), method, url, status, at, took, phases, 0,
-                OptionalDouble.empty(), Optional.empty(), Detection.NONE);
+    /** A step that failed before it sent anything. */
+    private static StepResult failed(Step step, String method, String url, Instant at, Failure f, Optional<TraceContext> span) {
+        return new StepResult(step.name(), Outcome.FAILED, Optional.of(f), method, url, OptionalInt.empty(), at, Duration.ZERO,
+                PhaseTimings.none(), 0, OptionalDouble.empty(), Optional.empty(), Detection.NONE, span.map(TraceContext::spanId));
     }
 }

@@ -43,7 +43,9 @@ final class RequestRenderer {
         return Set.of(parsed.password(), basic(parsed).substring(BASIC.length()));
     }
 
-    static okhttp3.Request render(Request request, Map<String, Template> defaultHeaders, Variables vars) throws BadRequest {
+    /** @param span the step's trace context, sent as {@code traceparent} over any the file sets */
+    static okhttp3.Request render(Request request, Map<String, Template> defaultHeaders, Variables vars, Optional<TraceContext> span)
+            throws BadRequest {
         String rawUrl = url(request, vars);
         HttpUrl url = HttpUrl.parse(rawUrl);
         if (url == null) throw new BadRequest("'" + rawUrl + "' is not an http or https URL");
@@ -64,6 +66,7 @@ final class RequestRenderer {
                 b.header(h.getKey(), h.getValue().render(vars));
             }
         }
+        if (span.isPresent()) b.header(TraceContext.HEADER, span.get().traceparent());
         b.method(request.method(), body(request, Optional.ofNullable(contentType), vars));
         return b.build();
     }

@@ -23,9 +23,11 @@ public final class RunProgress {
     private long startNanos = System.nanoTime();
     private Instant stepStartedAt = startedAt;
     private long stepStartNanos = startNanos;
+    private Optional<TraceContext> trace = Optional.empty();
     private final List<StepResult> ended = new ArrayList<>();
 
-    synchronized void started(Instant at, long nanos) {
+    synchronized void started(Instant at, long nanos, Optional<TraceContext> trace) {
+        this.trace = trace;
         startedAt = at;
         startNanos = nanos;
         stepStarted(at, nanos);
@@ -62,6 +64,6 @@ public final class RunProgress {
                     OptionalInt.empty(), stepStartedAt, Duration.ofNanos(now - stepStartNanos), PhaseTimings.none(), 0,
                     OptionalDouble.empty(), Optional.empty(), Detection.NONE));
         }
-        return new JourneyResult(journey.name(), startedAt, Duration.ofNanos(now - startNanos), steps);
+        return new JourneyResult(journey.name(), startedAt, Duration.ofNanos(now - startNanos), steps, trace);
     }
 }

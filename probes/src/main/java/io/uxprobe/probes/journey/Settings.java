@@ -18,6 +18,7 @@ import java.util.Map;
  * @param reuseConnections keep connections and DNS answers across runs instead of meeting the server as a new user
  * @param tls how servers are trusted
  * @param state when the journey's state changes, and its retries
+ * @param traceContext whether requests carry a W3C {@code traceparent} (a trace per run, a span per step)
  */
 public record Settings(
         Duration interval,
@@ -28,13 +29,20 @@ public record Settings(
         boolean followRedirects,
         boolean reuseConnections,
         Tls tls,
-        StatePolicy state) {
+        StatePolicy state,
+        boolean traceContext) {
 
     public static final Settings BUILT_IN = new Settings(
             Duration.ofSeconds(30), Duration.ofSeconds(20), Duration.ofSeconds(10),
-            Map.of("User-Agent", Template.literal("uxprobe")), DataSize.ofMiB(10), true, false, Tls.DEFAULT, StatePolicy.DEFAULT);
+            Map.of("User-Agent", Template.literal("uxprobe")), DataSize.ofMiB(10), true, false, Tls.DEFAULT, StatePolicy.DEFAULT, true);
 
     public Settings {
         headers = Map.copyOf(headers);
+    }
+
+    /** Settings that send trace context, as the built-in ones do. */
+    public Settings(Duration interval, Duration timeout, Duration stepTimeout, Map<String, Template> headers, DataSize maxBodySize,
+            boolean followRedirects, boolean reuseConnections, Tls tls, StatePolicy state) {
+        this(interval, timeout, stepTimeout, headers, maxBodySize, followRedirects, reuseConnections, tls, state, true);
     }
 }

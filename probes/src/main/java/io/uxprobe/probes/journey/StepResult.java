@@ -11,7 +11,8 @@ import java.util.OptionalInt;
  * What one step saw. {@code url} is redacted. {@code bytes} counts body bytes read;
  * {@code bytesPerSecond} is set for stream steps; {@code certificateExpiry} for HTTPS; {@code detection} what error
  * detection read in the answer (the message shown, and with {@code --explain} the mentions it ignored; not yet
- * redacted, see {@link #failure} for the redacted message).
+ * redacted, see {@link #failure} for the redacted message); {@code spanId} is the step's span in its run's trace
+ * (see {@link TraceContext}), for a step that ran in a run that sends trace context.
  */
 public record StepResult(
         String name,
@@ -26,7 +27,16 @@ public record StepResult(
         long bytes,
         OptionalDouble bytesPerSecond,
         Optional<Instant> certificateExpiry,
-        Detection detection) {
+        Detection detection,
+        Optional<String> spanId) {
+
+    /** A step with no span of its own. */
+    public StepResult(String name, Outcome outcome, Optional<Failure> failure, String method, String url, OptionalInt status,
+            Instant startedAt, Duration duration, PhaseTimings phases, long bytes, OptionalDouble bytesPerSecond,
+            Optional<Instant> certificateExpiry, Detection detection) {
+        this(name, outcome, failure, method, url, status, startedAt, duration, phases, bytes, bytesPerSecond, certificateExpiry,
+                detection, Optional.empty());
+    }
 
     public boolean passed() {
         return outcome == Outcome.PASSED;

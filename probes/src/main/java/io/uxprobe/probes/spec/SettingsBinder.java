@@ -15,7 +15,7 @@ final class SettingsBinder {
 
     static final List<String> KEYS = List.of(
             "interval", "timeout", "stepTimeout", "headers", "maxBodySize", "followRedirects", "reuseConnections", "tls",
-            "failureThreshold", "successThreshold", "retries");
+            "failureThreshold", "successThreshold", "retries", "traceContext");
 
     private final TemplateReader templates;
     private final Path baseDir;
@@ -41,7 +41,8 @@ final class SettingsBinder {
                 new StatePolicy(
                         fields.read("failureThreshold", (n, what) -> atLeast(1, n, what), base.state().failureThreshold()),
                         fields.read("successThreshold", (n, what) -> atLeast(1, n, what), base.state().successThreshold()),
-                        fields.read("retries", (n, what) -> atLeast(0, n, what), base.state().retries())));
+                        fields.read("retries", (n, what) -> atLeast(0, n, what), base.state().retries())),
+                fields.read("traceContext", Values::bool, base.traceContext()));
     }
 
     private static int atLeast(int min, YamlNode node, String what) throws SpecException {

@@ -55,7 +55,7 @@ class CatalogSamplesTest {
                 new Sample("maintenance.html", "text/html", "maintenance", "We’ll be back soon!"),
                 new Sample("down-for-maintenance.txt", "text/plain", "maintenance", "Down for maintenance"),
                 new Sample("heroku-application-error.html", "text/html", "application_error", "Application Error"),
-                new Sample("heroku-application-error-inline.html", "text/html", "application_error", "your page could not be served"),
+                new Sample("heroku-application-error-inline.html", "text/html", "application_error", "Application Error"),
                 new Sample("rails-500.html", "text/html", "application_error", "We're sorry, but something went wrong"),
                 new Sample("nextjs-client-exception.html", "text/html", "application_error", "Application error: a client-side exception has occurred"),
                 new Sample("flask-500.html", "text/html", "internal_server_error", "500 Internal Server Error"),

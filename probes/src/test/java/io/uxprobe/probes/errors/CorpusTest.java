@@ -126,7 +126,7 @@ class CorpusTest {
 
     /** A page's product: its file name up to the first dash ({@code error/nginx-502.html} is nginx). */
     static String product(String file) {
-        String name = file.substring(file.lastIndexOf('/') + 1).replaceFirst("^heldout-", "");
+        String name = file.substring(file.lastIndexOf('/') + 1).replaceFirst("^heldout2?-", "");
         int dash = name.indexOf('-');
         return dash > 0 ? name.substring(0, dash) : name;
     }

@@ -153,7 +153,7 @@ class JourneyFileLoaderInvalidTest {
                 invalid("unknown-expect-key",
                         "{file}:6:32: unknown key 'bodyContain' in expect of step 'login'; expected one of: status, maxDuration, bodyContains, bodyNotContains, bodyMatches, jsonPath, headers (did you mean 'bodyContains'?)"),
                 invalid("unknown-journey-key",
-                        "{file}:3:5: unknown key 'intervall' in journey 'login'; expected one of: name, steps, interval, timeout, stepTimeout, headers, maxBodySize, followRedirects, reuseConnections, tls, failureThreshold, successThreshold, retries (did you mean 'interval'?)"),
+                        "{file}:3:5: unknown key 'intervall' in journey 'login'; expected one of: name, steps, interval, timeout, stepTimeout, headers, maxBodySize, followRedirects, reuseConnections, tls, failureThreshold, successThreshold, retries, traceContext (did you mean 'interval'?)"),
                 invalid("unknown-region-key",
                         "{file}:3:5: unknown key 'proxi' in region 'eu-west'; expected one of: name, proxy, dns, vars (did you mean 'proxy'?)"),
                 invalid("unknown-request-key",
