@@ -11,6 +11,7 @@ import io.uxprobe.probes.journey.Body;
 import io.uxprobe.probes.journey.Journey;
 import io.uxprobe.probes.journey.JourneyResult;
 import io.uxprobe.probes.journey.JourneyRunner;
+import io.uxprobe.probes.journey.WarmUp;
 import io.uxprobe.probes.journey.Request;
 import io.uxprobe.probes.journey.Settings;
 import io.uxprobe.probes.journey.HttpStep;
@@ -76,6 +77,9 @@ final class CheckCommand implements Callable<Integer> {
     @Option(names = "--no-follow-redirects", description = "Reports a 3xx instead of following it.")
     boolean noFollow;
 
+    @Option(names = "--allow-insecure-redirects", description = "Follows a redirect from https:// to http:// (refused by default).")
+    boolean allowInsecureRedirects;
+
     @Option(names = "--ca-file", paramLabel = "PATH", description = "Also trusts the CA certificates in this PEM file.")
     Path caFile;
 
@@ -115,13 +119,15 @@ final class CheckCommand implements Callable<Integer> {
         Settings settings = new Settings(deadline, deadline, deadline, Settings.BUILT_IN.headers(), Settings.BUILT_IN.maxBodySize(),
                 !noFollow, false, new Tls(Optional.ofNullable(caFile), insecure), Settings.BUILT_IN.state());
         String host = HttpUrl.parse(url).host();
-        Request request = new Request(method.toUpperCase(Locale.ROOT), Template.literal(url), List.of(), requestHeaders, Body.NONE, !noFollow);
+        Request request = new Request(method.toUpperCase(Locale.ROOT), Template.literal(url), List.of(), requestHeaders, Body.NONE, !noFollow,
+                allowInsecureRedirects);
         HttpStep step = new HttpStep(host, Position.unknown(Path.of("command line")), request,
                 List.of(new Expectation.Status(allowed)), List.of(), Optional.empty(), !noErrorDetection || !failIfBody.isEmpty(), deadline,
                 settings.maxBodySize());
         Journey journey = new Journey("check", step.position(), settings, List.of(step));
 
         try (HttpClients clients = new HttpClients()) {
+            WarmUp.run(clients, WarmUp.Needs.of(List.of(journey), Variables.empty())); // the JVM's start-up is not the probe's
             ErrorDetector detector = noErrorDetection ? ErrorDetector.only(signatures(cli)) : new ErrorDetector(signatures(cli));
             JourneyRunner runner = new JourneyRunner(clients, explain ? detector.explaining() : detector, Clock.systemUTC());
             JourneyResult result = runner.run(journey, Variables.empty(), Redactor.none());

@@ -24,6 +24,7 @@ import io.uxprobe.probes.journey.Journey;
 import io.uxprobe.probes.journey.JourneyResult;
 import io.uxprobe.probes.journey.Region;
 import io.uxprobe.probes.journey.JourneyRunner;
+import io.uxprobe.probes.journey.WarmUp;
 import io.uxprobe.probes.spec.JourneyFile;
 import io.uxprobe.probes.spec.SpecException;
 import java.io.IOException;
@@ -130,6 +131,7 @@ final class RunCommand implements Callable<Integer> {
             } catch (IOException e) {
                 spec.commandLine().getErr().println("uxprobe: " + e.getMessage() + "; browser steps fail with 'browser'");
             }
+            WarmUp.run(clients, JourneyFiles.warmUpNeeds(loaded)); // the JVM's start-up is not the first journey's
             for (JourneyFile file : loaded) {
                 ErrorDetector detector = new ErrorDetector(file.errorSignatures());
                 JourneyRunner runner = new JourneyRunner(clients, verbose ? detector.explaining() : detector, Clock.systemUTC(), browser);

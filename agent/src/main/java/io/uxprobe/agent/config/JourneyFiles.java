@@ -4,6 +4,7 @@ import io.uxprobe.probes.errors.Catalog;
 import io.uxprobe.probes.errors.Signature;
 import io.uxprobe.probes.journey.Journey;
 import io.uxprobe.probes.journey.Region;
+import io.uxprobe.probes.journey.WarmUp;
 import io.uxprobe.probes.spec.Position;
 import io.uxprobe.probes.spec.JourneyFile;
 import io.uxprobe.probes.spec.JourneyFileLoader;
@@ -38,6 +39,13 @@ public final class JourneyFiles {
         return file.regions().isEmpty()
                 ? List.of(Region.here(ownRegion, Position.unknown(file.source())))
                 : file.regions();
+    }
+
+    /** What the files' journeys need warmed before the first of them runs. */
+    public static WarmUp.Needs warmUpNeeds(List<JourneyFile> files) {
+        WarmUp.Needs needs = WarmUp.Needs.NOTHING_MORE;
+        for (JourneyFile f : files) needs = needs.and(WarmUp.Needs.of(f.journeys(), f.vars()));
+        return needs;
     }
 
     /** Every error-signature id a file's journeys can report: the built-in catalog's and the file's own. */

@@ -27,6 +27,7 @@ import io.uxprobe.probes.errors.ErrorDetector;
 import io.uxprobe.probes.http.HttpClients;
 import io.uxprobe.probes.journey.Journey;
 import io.uxprobe.probes.journey.JourneyRunner;
+import io.uxprobe.probes.journey.WarmUp;
 import io.uxprobe.probes.journey.Region;
 import io.uxprobe.probes.spec.JourneyFile;
 import io.uxprobe.probes.spec.SpecException;
@@ -83,6 +84,8 @@ public final class Agent implements AutoCloseable {
 
     private Agent(ServeConfig config, Environment env, RunLog log, List<JourneyFile> files, Map<String, NotifySettings> notify, WebConfig web)
             throws IOException {
+        // before the endpoints answer: the JVM's start-up is not the first run's, and "serving" means ready to run
+        WarmUp.run(clients, JourneyFiles.warmUpNeeds(files));
         this.config = config;
         this.env = env;
         this.log = log;

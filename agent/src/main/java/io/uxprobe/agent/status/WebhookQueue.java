@@ -200,13 +200,17 @@ final class WebhookQueue {
         }
     }
 
+    /**
+     * Keeps connections between posts, and so meets one the receiver closed meanwhile (a keep-alive timeout shorter
+     * than the time between state changes): OkHttp's own recovery sends the post again on a new connection.
+     */
     static OkHttpClient client() {
         return new OkHttpClient.Builder()
                 .connectTimeout(5, TimeUnit.SECONDS)
                 .callTimeout(10, TimeUnit.SECONDS)
                 .followRedirects(false)
                 .followSslRedirects(false)
-                .retryOnConnectionFailure(false)
+                .retryOnConnectionFailure(true)
                 .build();
     }
 }

@@ -6,16 +6,16 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 
 /**
- * Real components tests need (promtool, Prometheus, Pushgateway, a Prometheus text parser), from Debian packages.
+ * Real components tests need (promtool, Prometheus, Pushgateway, a Prometheus text parser, nginx), from Debian packages.
  * Missing one fails the test under {@code CI=true} (where .ci/run installs them), and skips it elsewhere, saying how to get it.
  */
 public final class Components {
 
     private Components() {}
 
-    /** The path of {@code binary}, which Debian's {@code debianPackage} installs. */
+    /** The path of {@code binary}, which Debian's {@code debianPackage} installs (daemons such as nginx go to /usr/sbin). */
     public static Path require(String binary, String debianPackage) {
-        for (String dir : System.getenv().getOrDefault("PATH", "/usr/bin").split(":")) {
+        for (String dir : (System.getenv().getOrDefault("PATH", "/usr/bin") + ":/usr/sbin:/sbin").split(":")) {
             Path p = Path.of(dir, binary);
             if (Files.isExecutable(p)) return p;
         }

@@ -29,7 +29,22 @@ public final class Checks {
      * @throws Deadline.Exceeded when checking ran past {@code deadline}
      */
     public static Optional<Failure> check(Expectation e, ObservedResponse r, Variables vars, Deadline deadline) {
-        Optional<String> problem = switch (e) {
+        return check(e, r, vars, deadline, Redactor.none());
+    }
+
+    /**
+     * As {@link #check(Expectation, ObservedResponse, Variables, Deadline)}, also masking the run's {@code secrets}
+     * in the detail, before any value in it is folded or cut.
+     */
+    public static Optional<Failure> check(Expectation e, ObservedResponse r, Variables vars, Deadline deadline, Redactor secrets) {
+        Redactor redactor = secrets.and(vars.secretValues()).and(secrets(e));
+        Optional<String> problem = ScopedValue.where(Details.SECRETS, redactor).call(() -> problem(e, r, vars, deadline));
+        FailureReason reason = e instanceof Expectation.Status ? FailureReason.HTTP_STATUS : FailureReason.ASSERTION;
+        return problem.map(p -> Failure.of(reason, redactor.redact(p)));
+    }
+
+    private static Optional<String> problem(Expectation e, ObservedResponse r, Variables vars, Deadline deadline) {
+        return switch (e) {
             case Expectation.Status s -> status(s, r);
             case Expectation.MaxDuration d -> maxDuration(d, r);
             case Expectation.BodyContains c -> withText("bodyContains", c.text(), vars, text -> bodyContains(text, r));
@@ -38,9 +53,6 @@ public final class Checks {
             case Expectation.JsonPath j -> JsonMatchers.check(j, r, vars, deadline);
             case Expectation.Header h -> header(h, r);
         };
-        FailureReason reason = e instanceof Expectation.Status ? FailureReason.HTTP_STATUS : FailureReason.ASSERTION;
-        Redactor redactor = Redactor.of(vars.secretValues()).and(secrets(e));
-        return problem.map(p -> Failure.of(reason, redactor.redact(p)));
     }
 
     private static Optional<String> status(Expectation.Status s, ObservedResponse r) {

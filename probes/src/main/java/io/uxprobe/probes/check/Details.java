@@ -1,22 +1,33 @@
 package io.uxprobe.probes.check;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.uxprobe.probes.template.Redactor;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.time.Duration;
 import java.util.List;
 import java.util.stream.Collectors;
 
-/** How values read in a failure detail: short, on one line, cut with an ellipsis. */
+/**
+ * How values read in a failure detail: short, on one line, cut with an ellipsis. The secrets of the check under
+ * way ({@link #SECRETS}) are masked before a value is folded or cut, so no detail shows part of one.
+ */
 final class Details {
 
     static final int MAX = 80;
 
+    /** The secrets to mask in the values a check shows; none when unbound. */
+    static final ScopedValue<Redactor> SECRETS = ScopedValue.newInstance();
+
     private Details() {}
+
+    private static Redactor secrets() {
+        return SECRETS.orElse(Redactor.none());
+    }
 
     /** At most {@link #MAX} characters, on one line. */
     static String cut(String text) {
-        String line = text.replaceAll("\\s+", " ");
+        String line = secrets().redact(text).replaceAll("\\s+", " ");
         return line.length() <= MAX ? line : line.substring(0, boundary(line, MAX - 1)) + "…";
     }
 
@@ -67,8 +78,20 @@ final class Details {
         return new BigDecimal(d.toNanos()).movePointLeft(6).setScale(0, RoundingMode.CEILING).longValueExact();
     }
 
-    /** The text around {@code [start, end)} in {@code body}, at most {@link #MAX} characters, on one line. */
+    /**
+     * The text around {@code [start, end)} in {@code body}, at most {@link #MAX} characters, on one line; found again in
+     * the body with its secrets masked, and only a mask when it lies inside one.
+     */
     static String excerpt(String body, int start, int end) {
+        Redactor secrets = secrets();
+        if (secrets == Redactor.none()) return excerptOf(body, start, end);
+        String masked = secrets.redact(body);
+        String found = secrets.redact(body.substring(start, end));
+        int at = masked.indexOf(found);
+        return at < 0 ? Redactor.MASK : excerptOf(masked, at, at + found.length());
+    }
+
+    private static String excerptOf(String body, int start, int end) {
         int width = MAX - 2; // room for an ellipsis on each side
         int from = Math.max(0, start - Math.max(0, width - (end - start)) / 2);
         int to = Math.min(body.length(), from + width);

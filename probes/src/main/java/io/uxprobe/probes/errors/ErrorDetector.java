@@ -1,6 +1,7 @@
 package io.uxprobe.probes.errors;
 
 import io.uxprobe.probes.deadline.Deadline;
+import io.uxprobe.probes.template.Redactor;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -96,6 +97,18 @@ public final class ErrorDetector {
      * @throws Deadline.Exceeded when detection ran past {@code deadline}
      */
     public Detection read(String contentType, String body, Deadline deadline) {
+        return read(contentType, body, deadline, Redactor.none());
+    }
+
+    /**
+     * As {@link #read(String, String, Deadline)}, with {@code secrets} masked in every snippet before it is cut from
+     * the text, so a snippet's edge never shows part of a secret.
+     */
+    public Detection read(String contentType, String body, Deadline deadline, Redactor secrets) {
+        return ScopedValue.where(Snippet.SECRETS, secrets).call(() -> readPage(contentType, body, deadline));
+    }
+
+    private Detection readPage(String contentType, String body, Deadline deadline) {
         boolean explain = explaining;
         return switch (ContentKind.of(contentType, body)) {
             case HTML -> inPage(HtmlPage.read(body, deadline), deadline, explain);

@@ -1,10 +1,18 @@
 package io.uxprobe.probes.errors;
 
-/** A short excerpt of what the user saw around a match, cut at word boundaries, with an ellipsis where cut. */
+import io.uxprobe.probes.template.Redactor;
+
+/**
+ * A short excerpt of what the user saw around a match, cut at word boundaries, with an ellipsis where cut. The
+ * secrets of the detection under way ({@link #SECRETS}) are masked before the cut, which never falls inside one.
+ */
 final class Snippet {
 
     static final int MAX_CHARS = 120;
     private static final String ELLIPSIS = "…";
+
+    /** The secrets to mask in snippets; none when unbound. */
+    static final ScopedValue<Redactor> SECRETS = ScopedValue.newInstance();
 
     private Snippet() {}
 
@@ -35,9 +43,14 @@ final class Snippet {
     }
 
     private static String cut(String text, int from, int to, boolean forceEllipsis) {
+        Redactor secrets = SECRETS.orElse(Redactor.none());
+        for (Redactor.Span secret : secrets.spans(text)) {
+            if (secret.start() < from && secret.end() > from) from = secret.start();
+            if (secret.start() < to && secret.end() > to) to = secret.end();
+        }
         from = avoidSplitPair(text, from);
         to = avoidSplitPair(text, to);
-        String body = text.substring(from, to).strip();
+        String body = secrets.redact(text.substring(from, to)).strip();
         String prefix = from > 0 ? ELLIPSIS : "";
         String suffix = forceEllipsis || to < text.length() ? ELLIPSIS : "";
         return prefix + body + suffix;

@@ -22,6 +22,7 @@ final class FirstByteClock {
     private long lastWrite;
     private long firstData;
     private long firstWaited;
+    private long receivedSinceWrite;
 
     static FirstByteClock current() {
         return CLOCKS.get();
@@ -33,6 +34,17 @@ final class FirstByteClock {
         lastWrite = System.nanoTime();
         firstData = 0;
         firstWaited = 0;
+        receivedSinceWrite = 0;
+    }
+
+    /** {@code bytes} came off the socket. */
+    void received(int bytes) {
+        receivedSinceWrite += bytes;
+    }
+
+    /** Bytes read since the last write: all of an answer so far, when a call failed before its headers were read. */
+    long receivedSinceWrite() {
+        return receivedSinceWrite;
     }
 
     /** Between a write and the first read that waited for data. */

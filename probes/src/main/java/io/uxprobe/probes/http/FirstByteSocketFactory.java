@@ -76,10 +76,17 @@ final class FirstByteSocketFactory extends SocketFactory {
         @Override
         public int read(byte[] b, int off, int len) throws IOException {
             FirstByteClock clock = FirstByteClock.current();
-            if (!clock.armed()) return in.read(b, off, len);
+            if (!clock.armed()) {
+                int n = in.read(b, off, len);
+                if (n > 0) clock.received(n);
+                return n;
+            }
             boolean waited = in.available() == 0; // asked only between a write and the answer's first byte
             int n = in.read(b, off, len);
-            if (n > 0) clock.read(waited);
+            if (n > 0) {
+                clock.read(waited);
+                clock.received(n);
+            }
             return n;
         }
     }

@@ -13,7 +13,8 @@ import okhttp3.OkHttpClient;
 /**
  * Makes the HTTP client each journey run uses. By default every run gets a fresh connection pool and cookie jar,
  * so dns, connect and tls are measured as a new user meets them; {@code reuseConnections: true} shares one pool.
- * Clients never retry on their own ({@code retryOnConnectionFailure(false)}): one probe, one request.
+ * Clients never retry or follow redirects on their own ({@code retryOnConnectionFailure(false)},
+ * {@code followRedirects(false)}): one probe, one request, and {@link Session} decides what a browser would do.
  *
  * <p>A run may leave through a region's {@link Egress}: its proxy, and its DNS server in place of the system resolver.
  *
@@ -21,8 +22,11 @@ import okhttp3.OkHttpClient;
  */
 public final class HttpClients implements AutoCloseable {
 
+    /** Idle connections a pool keeps: all journeys' with {@code reuseConnections: true}, at most 4 of one run's own. */
+    static final int MAX_IDLE_CONNECTIONS = 16;
+
     private final OkHttpClient root;
-    private final ConnectionPool sharedPool = new ConnectionPool(16, 5, TimeUnit.MINUTES);
+    private final ConnectionPool sharedPool = new ConnectionPool(MAX_IDLE_CONNECTIONS, 5, TimeUnit.MINUTES);
     private final ConcurrentHashMap<ClientKey, OkHttpClient> clients = new ConcurrentHashMap<>();
 
     /** One client per way of trusting servers and way out; a run only adds its own pool and cookie jar. */
@@ -32,6 +36,8 @@ public final class HttpClients implements AutoCloseable {
         // one deadline rules a step (callTimeout); socket timeouts off so they never cut in first
         root = new OkHttpClient.Builder()
                 .retryOnConnectionFailure(false)
+                .followRedirects(false)
+                .followSslRedirects(false)
                 .connectTimeout(0, TimeUnit.MILLISECONDS)
                 .readTimeout(0, TimeUnit.MILLISECONDS)
                 .writeTimeout(0, TimeUnit.MILLISECONDS)

@@ -6,11 +6,11 @@ import java.io.IOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.Proxy;
-import java.time.Duration;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import okhttp3.Call;
+import okhttp3.Connection;
 import okhttp3.EventListener;
 import okhttp3.Handshake;
 import okhttp3.Protocol;
@@ -18,23 +18,26 @@ import okhttp3.Request;
 import okhttp3.Response;
 
 /**
- * Times the phases of one step's call from OkHttp's events, on a {@code nanoTime} base.
+ * Times the phases of one step from OkHttp's events, on a {@code nanoTime} base. The phases are contiguous: each
+ * runs from the end of the one before (the first from {@link #begin}) to its own end, so they add up to the step.
  *
  * <pre>
- * callStart
- *   dnsStart ─ dnsEnd                                        dns       (skipped on a pooled connection)
- *   connectStart ─ secureConnectStart                         connect   (to connectEnd for plain HTTP)
- *                  secureConnectStart ─ secureConnectEnd      tls       (HTTPS only)
- *   connectEnd
- *   requestHeadersStart ─ last request byte to the socket     request   (see FirstByteClock)
- *   last request byte ─ first answer byte off the socket      ttfb      (the server's time)
- *   first answer byte ─ last body byte read                   transfer  (ended by {@link #bodyRead})
- * callEnd | callFailed
+ * begin
+ *   callStart
+ *   … dnsEnd                                               dns       (skipped on a pooled connection or an IP address)
+ *   … connectEnd, or secureConnectStart                    connect
+ *   … secureConnectEnd                                     tls       (HTTPS only)
+ *   … the request's last byte to the socket                request   (see FirstByteClock)
+ *   … the answer's first byte off the socket               ttfb      (the server's time)
+ *   … the last body byte read ({@link #bodyRead})          transfer
+ *   callEnd | callFailed
  * </pre>
  *
- * A redirect repeats the sequence from dnsStart (or requestHeadersStart when the connection is pooled);
- * repeated phases add up. {@link #stage()} tells where a failed call was, so failures get the right reason.
- * One instance per call; a synchronous call delivers its events on the calling thread.
+ * Like curl's timings, each phase takes what came before its own event since the last: the time before a
+ * name is resolved (picking a proxy, say) is {@code dns}, before a pooled connection's request is written is
+ * {@code request}. A redirect, or a request sent again because a pooled connection had gone stale, is another
+ * call on the same recorder: its phases add to the step's. {@link #stage()} tells where a failed call was, so
+ * failures get the right reason. One instance per step; a synchronous call delivers its events on the calling thread.
  */
 public final class PhaseRecorder extends EventListener {
 
@@ -61,118 +64,124 @@ public final class PhaseRecorder extends EventListener {
     }
 
     private final Map<Phase, Long> nanos = new EnumMap<>(Phase.class);
-    private long callStart;
-    private long dnsStart;
-    private long connectStart;
-    private long secureStart;
-    private long requestStart;
+    /** When the phase under way began: the end of the one before. */
+    private long mark;
     private long requestEnd;
-    private long headersEnd;
-    private long end;
     private Stage stage = Stage.STARTING;
     private boolean secure;
+    private boolean connectedThisCall;
+    private boolean reusedConnection;
+
+    /** The step starts now: the first phase counts from here. */
+    public void begin(long nanoTime) {
+        mark = nanoTime;
+        stage = Stage.STARTING;
+    }
 
     public Stage stage() {
         return stage;
     }
 
-    /** Nanos from call start to the last byte read (or to now, if the call is still on). */
-    public Duration elapsed() {
-        return Duration.ofNanos((end != 0 ? end : System.nanoTime()) - callStart);
+    /** The current call was sent on a connection an earlier request had used (it may have gone stale meanwhile). */
+    public boolean reusedConnection() {
+        return reusedConnection;
     }
 
     public PhaseTimings timings() {
-        Map<Phase, Duration> out = new EnumMap<>(Phase.class);
-        nanos.forEach((p, n) -> out.put(p, Duration.ofNanos(n)));
+        Map<Phase, java.time.Duration> out = new EnumMap<>(Phase.class);
+        nanos.forEach((p, n) -> out.put(p, java.time.Duration.ofNanos(n)));
         return new PhaseTimings(out);
     }
 
     /** The caller has read the last body byte it wants (or gave up): transfer ends here. */
     public void bodyRead() {
-        long now = System.nanoTime();
-        if (headersEnd != 0) add(Phase.TRANSFER, headersEnd, now);
-        headersEnd = 0;
-        end = now;
+        close(Phase.TRANSFER, System.nanoTime());
         stage = Stage.DONE;
     }
 
     /** The call ended without a body being read: whatever phase was open is closed now. */
     public void failedNow() {
-        long now = System.nanoTime();
-        switch (stage) {
-            case DNS -> add(Phase.DNS, dnsStart, now);
-            case CONNECT -> add(Phase.CONNECT, connectStart, now);
-            case TLS -> add(Phase.TLS, secureStart, now);
-            case REQUEST -> add(Phase.REQUEST, requestStart, now);
-            case WAITING -> add(Phase.TTFB, requestEnd, now);
-            case BODY -> add(Phase.TRANSFER, headersEnd, now);
-            case STARTING, DONE -> { }
-        }
-        end = now;
+        close(phaseOf(stage), System.nanoTime());
     }
 
-    private void add(Phase phase, long from, long to) {
-        if (from != 0 && to >= from) nanos.merge(phase, to - from, Long::sum);
+    private static Phase phaseOf(Stage stage) {
+        return switch (stage) {
+            case STARTING, DNS -> Phase.DNS;
+            case CONNECT -> Phase.CONNECT;
+            case TLS -> Phase.TLS;
+            case REQUEST -> Phase.REQUEST;
+            case WAITING -> Phase.TTFB;
+            case BODY, DONE -> Phase.TRANSFER;
+        };
+    }
+
+    /** {@code phase} ran from the mark to {@code at}; the next phase starts there. */
+    private void close(Phase phase, long at) {
+        if (at <= mark) return;
+        nanos.merge(phase, at - mark, Long::sum);
+        mark = at;
     }
 
     @Override
     public void callStart(Call call) {
-        callStart = System.nanoTime();
+        connectedThisCall = false;
+        reusedConnection = false;
+        secure = false;
+        stage = Stage.STARTING;
     }
 
     @Override
     public void dnsStart(Call call, String domainName) {
-        dnsStart = System.nanoTime();
         stage = Stage.DNS;
     }
 
     @Override
     public void dnsEnd(Call call, String domainName, List<InetAddress> addresses) {
-        add(Phase.DNS, dnsStart, System.nanoTime());
+        close(Phase.DNS, System.nanoTime());
         stage = Stage.CONNECT;
     }
 
     @Override
     public void connectStart(Call call, InetSocketAddress address, Proxy proxy) {
-        connectStart = System.nanoTime();
+        connectedThisCall = true;
         secure = false;
         stage = Stage.CONNECT;
     }
 
     @Override
     public void secureConnectStart(Call call) {
-        secureStart = System.nanoTime();
-        add(Phase.CONNECT, connectStart, secureStart);
+        close(Phase.CONNECT, System.nanoTime());
         secure = true;
         stage = Stage.TLS;
     }
 
     @Override
     public void secureConnectEnd(Call call, Handshake handshake) {
-        add(Phase.TLS, secureStart, System.nanoTime());
+        close(Phase.TLS, System.nanoTime());
     }
 
     @Override
     public void connectEnd(Call call, InetSocketAddress address, Proxy proxy, Protocol protocol) {
-        if (!secure) add(Phase.CONNECT, connectStart, System.nanoTime());
+        close(secure ? Phase.TLS : Phase.CONNECT, System.nanoTime());
         stage = Stage.REQUEST;
     }
 
     @Override
     public void connectFailed(Call call, InetSocketAddress address, Proxy proxy, Protocol protocol, IOException ioe) {
-        long now = System.nanoTime();
-        if (secure) add(Phase.TLS, secureStart, now);
-        else add(Phase.CONNECT, connectStart, now);
+        close(secure ? Phase.TLS : Phase.CONNECT, System.nanoTime());
         // stage stays CONNECT or TLS: that is what failed
         stage = secure ? Stage.TLS : Stage.CONNECT;
         secure = false;
-        connectStart = 0;
-        secureStart = 0;
+    }
+
+    @Override
+    public void connectionAcquired(Call call, Connection connection) {
+        reusedConnection = !connectedThisCall;
+        stage = Stage.REQUEST;
     }
 
     @Override
     public void requestHeadersStart(Call call) {
-        requestStart = System.nanoTime();
         stage = Stage.REQUEST;
     }
 
@@ -195,22 +204,19 @@ public final class PhaseRecorder extends EventListener {
         FirstByteClock clock = FirstByteClock.current();
         boolean overTls = response.handshake() != null;
         long sent = clock.sentAfter(requestEnd, overTls);
-        if (sent != 0) requestEnd = sent;
-        long firstByte = clock.firstByteAfter(requestEnd, overTls);
-        headersEnd = firstByte != 0 ? firstByte : System.nanoTime();
-        add(Phase.REQUEST, requestStart, requestEnd);
-        add(Phase.TTFB, requestEnd, headersEnd);
-        requestStart = 0;
+        long requestSent = sent != 0 ? sent : requestEnd;
+        long firstByte = clock.firstByteAfter(requestSent, overTls);
+        close(Phase.REQUEST, requestSent);
+        close(Phase.TTFB, firstByte != 0 ? firstByte : System.nanoTime());
         requestEnd = 0;
         stage = Stage.BODY;
     }
 
     @Override
     public void followUpDecision(Call call, Response networkResponse, Request nextRequest) {
-        // a redirect: its body is discarded by OkHttp; count the time as transfer and start over
-        if (nextRequest != null && headersEnd != 0) {
-            add(Phase.TRANSFER, headersEnd, System.nanoTime());
-            headersEnd = 0;
+        // OkHttp answers a proxy's 407 itself, dropping the body: that time is transfer, then the call goes on
+        if (nextRequest != null && stage == Stage.BODY) {
+            close(Phase.TRANSFER, System.nanoTime());
             stage = Stage.STARTING;
         }
     }

@@ -13,6 +13,7 @@ import io.uxprobe.probes.extract.Extractors;
 import io.uxprobe.probes.http.Exchange;
 import io.uxprobe.probes.http.HttpClients;
 import io.uxprobe.probes.http.ObservedResponse;
+import io.uxprobe.probes.http.Redirects;
 import io.uxprobe.probes.http.Session;
 import io.uxprobe.probes.spec.DataSize;
 import io.uxprobe.probes.spec.Durations;
@@ -22,10 +23,12 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.OptionalDouble;
 import java.util.OptionalInt;
+import java.util.Set;
 
 /**
  * Plays a journey once: each step in order, carrying variables and cookies forward, until one fails;
@@ -104,7 +107,26 @@ public final class JourneyRunner {
                 failed = !run.result().passed();
             }
         }
-        return new JourneyResult(journey.name(), startedAt, Duration.ofNanos(System.nanoTime() - start), results, trace);
+        return new JourneyResult(journey.name(), startedAt, waited(results), results, trace);
+    }
+
+    /**
+     * A run takes the time its steps took: what its user waited for. uxprobe's own work between requests (reading
+     * the answers, building the client) is not the service's time, and varies with the agent's load, not the service's.
+     */
+    private static Duration waited(List<StepResult> steps) {
+        Duration sum = Duration.ZERO;
+        for (StepResult s : steps) sum = sum.plus(s.duration());
+        return sum;
+    }
+
+    /** How the step follows redirects; headers whose values hold a secret never go to another origin. */
+    private static Redirects redirects(Request spec, okhttp3.Request request, Redactor masks) {
+        Set<String> secretHeaders = new HashSet<>();
+        request.headers().forEach(h -> {
+            if (masks.finds(h.getSecond())) secretHeaders.add(h.getFirst());
+        });
+        return new Redirects(spec.followRedirects(), spec.allowInsecureRedirects(), secretHeaders);
     }
 
     private record StepRun(StepResult result, Variables vars) {}
@@ -147,12 +169,15 @@ public final class JourneyRunner {
                 PhaseTimings.none(), 0, OptionalDouble.empty(), Optional.empty(), Detection.NONE, Optional.empty(), Optional.empty());
     }
 
-    private StepRun runStep(HttpStep step, Journey journey, Session session, Variables vars, Redactor masks, long deadline,
+    private StepRun runStep(HttpStep step, Journey journey, Session session, Variables vars, Redactor runMasks, long deadline,
             Optional<TraceContext> span) {
         Instant startedAt = clock.instant();
         long stepStart = System.nanoTime();
         String method = step.request().method();
-        String url = masks.redact(RequestRenderer.url(step.request(), vars));
+        String rawUrl = RequestRenderer.url(step.request(), vars);
+        // a password in the URL's user info is masked in all the step shows, and so are the Basic credentials made of it
+        Redactor masks = runMasks.and(RequestRenderer.credentials(rawUrl));
+        String url = masks.redact(rawUrl);
         long left = deadline - System.nanoTime();
         if (left <= 0) {
             Failure f = Failure.of(FailureReason.TIMEOUT, "journey timeout " + Durations.format(journey.settings().timeout()) + " reached before this step");
@@ -167,7 +192,7 @@ public final class JourneyRunner {
         }
         boolean journeyCap = left < step.timeout().toNanos();
         Duration timeout = journeyCap ? Duration.ofNanos(left) : step.timeout();
-        Exchange ex = session.exchange(request, step.request().followRedirects(), timeout, step.maxBodySize(), step.stream());
+        Exchange ex = session.exchange(request, redirects(step.request(), request, masks), timeout, step.maxBodySize(), step.stream());
 
         Optional<Failure> failure = ex.failure().map(f -> journeyCap && f.reason() == FailureReason.TIMEOUT
                 ? Failure.of(FailureReason.TIMEOUT, "journey timeout " + Durations.format(journey.settings().timeout()) + " reached: " + f.detail())
@@ -179,7 +204,7 @@ public final class JourneyRunner {
             // reading the answer (regexes, JSONPath, detection) shares the step's deadline with fetching it
             Deadline work = Deadline.at(journeyCap ? deadline : stepStart + step.timeout().toNanos());
             try {
-                Judged judged = judge(step, response, ex, vars, work);
+                Judged judged = judge(step, response, ex, vars, work, masks);
                 failure = judged.failure();
                 seen = judged.detection();
                 if (failure.isEmpty()) {
@@ -210,9 +235,9 @@ public final class JourneyRunner {
      * the page showed goes with it; an answer the step accepts that shows the user an error is the soft one; an error
      * status the step asked for (401, 503) is not failed by the error body it asked for.
      */
-    private Judged judge(HttpStep step, ObservedResponse response, Exchange ex, Variables vars, Deadline work) {
-        Detection seen = step.errorSignatures() ? detector.read(response.contentType(), response.bodyText(), work) : Detection.NONE;
-        Optional<Failure> status = checkStatus(step, response, vars, work);
+    private Judged judge(HttpStep step, ObservedResponse response, Exchange ex, Variables vars, Deadline work, Redactor masks) {
+        Detection seen = step.errorSignatures() ? detector.read(response.contentType(), response.bodyText(), work, masks) : Detection.NONE;
+        Optional<Failure> status = checkStatus(step, response, vars, work, masks);
         if (status.isPresent()) {
             Failure hard = seen.message().map(m -> Failure.httpStatus(status.get().detail(), m.signature(), m.snippet())).orElse(status.get());
             return new Judged(Optional.of(hard), seen);
@@ -222,16 +247,16 @@ public final class JourneyRunner {
         }
         for (Expectation e : step.expectations()) {
             if (e instanceof Expectation.Status) continue;
-            Optional<Failure> f = Checks.check(e, response, vars, work);
+            Optional<Failure> f = Checks.check(e, response, vars, work, masks);
             if (f.isPresent()) return new Judged(f, seen);
         }
         return new Judged(step.stream().flatMap(s -> throughput(s, ex.bytesPerSecond())), seen);
     }
 
-    private static Optional<Failure> checkStatus(HttpStep step, ObservedResponse response, Variables vars, Deadline work) {
+    private static Optional<Failure> checkStatus(HttpStep step, ObservedResponse response, Variables vars, Deadline work, Redactor masks) {
         List<Expectation> given = step.expectations().stream().filter(e -> e instanceof Expectation.Status).toList();
         for (Expectation e : given.isEmpty() ? List.of(DEFAULT_STATUS) : given) {
-            Optional<Failure> f = Checks.check(e, response, vars, work);
+            Optional<Failure> f = Checks.check(e, response, vars, work, masks);
             if (f.isPresent()) return f;
         }
         return Optional.empty();

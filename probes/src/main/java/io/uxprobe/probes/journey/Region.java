@@ -26,8 +26,9 @@ public record Region(String name, Position position, Optional<ProxyServer> proxy
 
     /** The file's vars as this region sees them: its own values win. */
     public Variables varsOver(Variables fileVars) {
-        Variables out = fileVars;
-        for (var e : vars.asMap().entrySet()) out = out.with(e.getKey(), e.getValue(), vars.secretValues().contains(e.getValue()));
-        return out;
+        if (vars.asMap().isEmpty()) return fileVars;
+        Variables.Builder out = Variables.builder().putAll(fileVars);
+        for (var e : vars.asMap().entrySet()) out.put(e.getKey(), e.getValue(), vars.secretValues().contains(e.getValue()));
+        return out.build();
     }
 }

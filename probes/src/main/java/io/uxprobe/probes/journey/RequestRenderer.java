@@ -5,6 +5,8 @@ import io.uxprobe.probes.template.Variables;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import okhttp3.Credentials;
 import okhttp3.FormBody;
 import okhttp3.HttpUrl;
 import okhttp3.MediaType;
@@ -28,17 +30,31 @@ final class RequestRenderer {
 
     /** The URL as it will be requested, for reports (not yet redacted). */
     static String url(Request request, Variables vars) {
-        return request.url().render(vars);
+        return request.url().renderUrl(vars);
+    }
+
+    /**
+     * What the URL's user info puts on the wire that must be masked like a secret: its password, and the
+     * {@code Authorization: Basic} credentials made from it. A password in a URL is one, even when written out.
+     */
+    static Set<String> credentials(String url) {
+        HttpUrl parsed = HttpUrl.parse(url);
+        if (parsed == null || parsed.password().isEmpty()) return Set.of();
+        return Set.of(parsed.password(), basic(parsed).substring(BASIC.length()));
     }
 
     /** @param span the step's trace context, sent as {@code traceparent} over any the file sets */
     static okhttp3.Request render(Request request, Map<String, Template> defaultHeaders, Variables vars, Optional<TraceContext> span)
             throws BadRequest {
-        String rawUrl = request.url().render(vars);
+        String rawUrl = url(request, vars);
         HttpUrl url = HttpUrl.parse(rawUrl);
         if (url == null) throw new BadRequest("'" + rawUrl + "' is not an http or https URL");
+        boolean userInfo = !url.username().isEmpty() || !url.password().isEmpty();
+        HttpUrl bare = userInfo ? url.newBuilder().username("").password("").build() : url;
 
-        okhttp3.Request.Builder b = new okhttp3.Request.Builder().url(request.query().isEmpty() ? url : withQuery(url, request, vars));
+        okhttp3.Request.Builder b = new okhttp3.Request.Builder().url(request.query().isEmpty() ? bare : withQuery(bare, request, vars));
+        // user info is sent as curl sends it: Basic credentials with the first request, unless the step sets its own
+        if (userInfo && !hasHeader(request, "Authorization")) b.header("Authorization", basic(url));
         String contentType = null;
         for (Map.Entry<String, Template> h : request.headers().entrySet()) {
             String value = h.getValue().render(vars);
@@ -46,11 +62,19 @@ final class RequestRenderer {
             if (contentType == null && h.getKey().equalsIgnoreCase("Content-Type")) contentType = value;
         }
         for (Map.Entry<String, Template> h : defaultHeaders.entrySet()) {
-            if (!hasHeader(request, h.getKey())) b.header(h.getKey(), h.getValue().render(vars));
+            if (!hasHeader(request, h.getKey()) && !(userInfo && h.getKey().equalsIgnoreCase("Authorization"))) {
+                b.header(h.getKey(), h.getValue().render(vars));
+            }
         }
         if (span.isPresent()) b.header(TraceContext.HEADER, span.get().traceparent());
         b.method(request.method(), body(request, Optional.ofNullable(contentType), vars));
         return b.build();
+    }
+
+    private static final String BASIC = "Basic ";
+
+    private static String basic(HttpUrl url) {
+        return Credentials.basic(url.username(), url.password(), StandardCharsets.UTF_8);
     }
 
     private static HttpUrl withQuery(HttpUrl url, Request request, Variables vars) {

@@ -8,6 +8,7 @@ import io.uxprobe.probes.template.Template;
 import io.uxprobe.probes.template.Variables;
 import java.net.URI;
 import java.net.URISyntaxException;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -17,6 +18,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Pattern;
+import okhttp3.Credentials;
 
 /** The file's {@code agent:} and {@code regions:}: where the agent probes from. */
 final class RegionsBinder {
@@ -132,9 +134,12 @@ final class RegionsBinder {
         }
         int colon = userInfo.indexOf(':');
         if (colon <= 0) throw new SpecException(at, "proxy '" + shown + "' needs its credentials as user:password@");
+        String user = userInfo.substring(0, colon);
         String password = userInfo.substring(colon + 1);
         templates.addSecret(password); // a proxy password is a secret however it was written
-        return new ProxyServer.Credentials(userInfo.substring(0, colon), password);
+        // and so is the Proxy-Authorization it goes out as, should a proxy or site echo it back
+        templates.addSecret(Credentials.basic(user, password, StandardCharsets.UTF_8).substring("Basic ".length()));
+        return new ProxyServer.Credentials(user, password);
     }
 
     private DnsServer dns(YamlNode node, String what) throws SpecException {

@@ -14,7 +14,7 @@ import okhttp3.HttpUrl;
 /** A step's {@code request:}. */
 final class RequestBinder {
 
-    private static final List<String> KEYS = List.of("method", "url", "query", "headers", "json", "form", "body", "followRedirects");
+    private static final List<String> KEYS = List.of("method", "url", "query", "headers", "json", "form", "body", "followRedirects", "allowInsecureRedirects");
     private static final List<String> BODIES = List.of("json", "form", "body");
 
     private final TemplateReader templates;
@@ -30,7 +30,8 @@ final class RequestBinder {
         List<Request.QueryParam> query = fields.read("query", (n, what) -> query(n, what, scope), List.of());
         Map<String, Template> headers = fields.read("headers", (n, what) -> Headers.read(n, what, scope, templates), Map.of());
         Body body = body(fields, scope);
-        return new Request(method, url, query, headers, body, fields.read("followRedirects", Values::bool, followRedirects));
+        return new Request(method, url, query, headers, body, fields.read("followRedirects", Values::bool, followRedirects),
+                fields.read("allowInsecureRedirects", Values::bool, false));
     }
 
     private static String method(YamlNode node, String what) throws SpecException {

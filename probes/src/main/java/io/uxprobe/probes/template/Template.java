@@ -2,7 +2,9 @@ package io.uxprobe.probes.template;
 
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
+import java.util.function.Function;
 
 /**
  * A string from a journey file with its {@code ${...}} references parsed.
@@ -44,16 +46,34 @@ public record Template(List<Part> parts) {
 
     /** Fills in variables. */
     public String render(Variables vars) {
+        return render(vars::get);
+    }
+
+    /** Fills in variables from {@code values}, a name to its value. */
+    public String render(Function<String, Optional<String>> values) {
         if (parts.size() == 1 && parts.getFirst() instanceof Text t) return t.value();
         StringBuilder b = new StringBuilder();
         for (Part p : parts) {
             switch (p) {
                 case Text t -> b.append(t.value());
-                case Var v -> b.append(vars.get(v.name()).orElseThrow(
+                case Var v -> b.append(values.apply(v.name()).orElseThrow(
                         () -> new IllegalStateException("variable ${" + v.name() + "} has no value")));
             }
         }
         return b.toString();
+    }
+
+    /**
+     * Fills in variables in a template that may be a URL: a value that lands in its user info
+     * ({@code https://probe:${secret:PW}@host/}) is {@code %}-encoded, so it cannot change the host or path.
+     */
+    public String renderUrl(Function<String, Optional<String>> values) {
+        return UrlRendering.render(parts, values);
+    }
+
+    /** As {@link #renderUrl(Function)}, with this run's variables. */
+    public String renderUrl(Variables vars) {
+        return renderUrl(vars::get);
     }
 
     /** How a person reads it: variables as {@code ${name}}, secrets as {@code ***}. */

@@ -47,6 +47,44 @@ public final class Variables {
         return new Variables(Map.copyOf(v), Set.copyOf(s));
     }
 
+    /** Values added one at a time, for the file's vars: each {@link #with} would copy them all, which is quadratic. */
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /** Collects values, then makes them {@link Variables}; {@link #get} sees what was put so far. */
+    public static final class Builder {
+        private final Map<String, String> values = new LinkedHashMap<>();
+        private final Set<String> secretValues = new LinkedHashSet<>();
+
+        private Builder() {}
+
+        public Builder put(String name, String value, boolean secret) {
+            values.put(name, value);
+            if (secret && !value.isEmpty()) secretValues.add(value);
+            return this;
+        }
+
+        /** Every value of {@code vars}, secret ones still secret. */
+        public Builder putAll(Variables vars) {
+            values.putAll(vars.values);
+            secretValues.addAll(vars.secretValues);
+            return this;
+        }
+
+        public Optional<String> get(String name) {
+            return Optional.ofNullable(values.get(name));
+        }
+
+        public boolean has(String name) {
+            return values.containsKey(name);
+        }
+
+        public Variables build() {
+            return new Variables(Map.copyOf(values), Set.copyOf(secretValues));
+        }
+    }
+
     /** Values that must never be printed. */
     public Set<String> secretValues() {
         return secretValues;

@@ -29,6 +29,7 @@ final class StepBuilder {
     private Duration timeout = Duration.ofSeconds(5);
     private DataSize maxBody = DataSize.ofMiB(10);
     private boolean followRedirects = true;
+    private boolean allowInsecureRedirects = false;
 
     private StepBuilder(String name, String url) {
         this.name = name;
@@ -58,9 +59,10 @@ final class StepBuilder {
     StepBuilder timeout(Duration d) { this.timeout = d; return this; }
     StepBuilder maxBody(DataSize s) { this.maxBody = s; return this; }
     StepBuilder noRedirects() { this.followRedirects = false; return this; }
+    StepBuilder allowInsecureRedirects() { this.allowInsecureRedirects = true; return this; }
 
     Step build() {
-        Request r = new Request(method, url, List.of(), headers, body, followRedirects);
+        Request r = new Request(method, url, List.of(), headers, body, followRedirects, allowInsecureRedirects);
         return new HttpStep(name, new Position(Path.of("test.yaml"), 1, 1), r, expectations, extractions, stream, errorSignatures, timeout, maxBody);
     }
 
@@ -75,6 +77,11 @@ final class StepBuilder {
     static Settings withTimeout(Duration journeyTimeout) {
         Settings s = Settings.BUILT_IN;
         return new Settings(s.interval(), journeyTimeout, s.stepTimeout(), s.headers(), s.maxBodySize(), s.followRedirects(), s.reuseConnections(), s.tls(), s.state());
+    }
+
+    static Settings reusingConnections() {
+        Settings s = Settings.BUILT_IN;
+        return new Settings(s.interval(), s.timeout(), s.stepTimeout(), s.headers(), s.maxBodySize(), s.followRedirects(), true, s.tls(), s.state());
     }
 
     static Settings withTls(Tls tls) {

@@ -173,7 +173,7 @@ class JourneyFileLoaderInvalidTest {
                 invalid("unknown-region-key",
                         "{file}:3:5: unknown key 'proxi' in region 'eu-west'; expected one of: name, proxy, dns, vars (did you mean 'proxy'?)"),
                 invalid("unknown-request-key",
-                        "{file}:7:11: unknown key 'header' in request of step 'login'; expected one of: method, url, query, headers, json, form, body, followRedirects (did you mean 'headers'?)"),
+                        "{file}:7:11: unknown key 'header' in request of step 'login'; expected one of: method, url, query, headers, json, form, body, followRedirects, allowInsecureRedirects (did you mean 'headers'?)"),
                 invalid("unknown-step-key",
                         "{file}:6:9: unknown key 'expct' in step 'login'; expected one of: name, request, browser, expect, extract, stream, errorSignatures, timeout, maxBodySize (did you mean 'expect'?)"),
                 invalid("unknown-template-source",

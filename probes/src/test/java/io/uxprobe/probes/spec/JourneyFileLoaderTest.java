@@ -430,7 +430,8 @@ class JourneyFileLoaderTest {
                 new Region("local", new Position(file, 14, 11), Optional.empty(), Optional.of(new DnsServer("dns.internal", 5353)), Variables.empty()));
         assertThat(loaded.regions().getFirst().egress())
                 .isEqualTo(new Egress(loaded.regions().getFirst().proxy(), loaded.regions().getFirst().dns()));
-        assertThat(loaded.secrets()).containsExactly("pw:with@signs");
+        // the password, and the Proxy-Authorization credentials it goes out as: base64 of probe:pw:with@signs
+        assertThat(loaded.secrets()).containsExactlyInAnyOrder("pw:with@signs", "cHJvYmU6cHc6d2l0aEBzaWducw==");
         assertThat(loaded.regions().getFirst().toString()).doesNotContain("pw:with@signs");
         assertThat(loaded.regions().getFirst().proxy().orElseThrow()).hasToString("http://proxy-eu.internal:3128");
         assertThat(loaded.regions().get(2).proxy().orElseThrow()).hasToString("https://[fd00::1]:8443");
@@ -452,8 +453,9 @@ class JourneyFileLoaderTest {
         JourneyFile loaded = loader.load(file, Map.of(), Environment.of(Map.of()));
 
         assertThat(loaded.agentRegion()).isEmpty();
-        assertThat(loaded.secrets()).containsExactly("hunter2");
+        assertThat(loaded.secrets()).containsExactlyInAnyOrder("hunter2", "cHJvYmU6aHVudGVyMg==");
         assertThat(loaded.redactor().redact("proxy said hunter2")).isEqualTo("proxy said ***");
+        assertThat(loaded.redactor().redact("Proxy-Authorization: Basic cHJvYmU6aHVudGVyMg==")).isEqualTo("Proxy-Authorization: Basic ***");
     }
 
     @Test

@@ -7,6 +7,8 @@ import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
+import java.util.Queue;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -19,13 +21,24 @@ public final class RawServer implements AutoCloseable {
         void handle(Socket socket, OutputStream out) throws Exception;
     }
 
+    /** Answers one request knowing its head: request line and headers, up to the blank line. */
+    public interface Answer {
+        void handle(String head, Socket socket, OutputStream out) throws Exception;
+    }
+
     private final ServerSocket server;
     private final ExecutorService threads = Executors.newVirtualThreadPerTaskExecutor();
     public final AtomicInteger connections = new AtomicInteger();
     /** Requests whose head arrived whole. */
     public final AtomicInteger requests = new AtomicInteger();
+    /** The heads of those requests, in the order they arrived. */
+    public final Queue<String> heads = new ConcurrentLinkedQueue<>();
 
     public RawServer(Handler handler) throws IOException {
+        this((head, socket, out) -> handler.handle(socket, out));
+    }
+
+    public RawServer(Answer handler) throws IOException {
         server = new ServerSocket(0, 200, InetAddress.getLoopbackAddress());
         threads.submit(() -> {
             while (!server.isClosed()) {
@@ -38,9 +51,11 @@ public final class RawServer implements AutoCloseable {
                 connections.incrementAndGet();
                 threads.submit(() -> {
                     try (s) {
-                        if (!readRequestHead(s.getInputStream())) return null;
+                        String head = readRequestHead(s.getInputStream());
+                        if (head == null) return null;
+                        heads.add(head);
                         requests.incrementAndGet();
-                        handler.handle(s, s.getOutputStream());
+                        handler.handle(head, s, s.getOutputStream());
                     } catch (Exception ignored) {
                         // the client hung up: expected in fault tests
                     }
@@ -60,14 +75,16 @@ public final class RawServer implements AutoCloseable {
         out.flush();
     }
 
-    /** Reads up to the blank line after the headers; false when the client hung up first. */
-    private static boolean readRequestHead(InputStream in) throws IOException {
+    /** The request's head, up to the blank line after the headers; null when the client hung up first. */
+    private static String readRequestHead(InputStream in) throws IOException {
+        StringBuilder head = new StringBuilder();
         int state = 0;
         int b;
         while (state < 4 && (b = in.read()) != -1) {
+            head.append((char) b);
             state = (b == '\r' && (state == 0 || state == 2)) || (b == '\n' && (state == 1 || state == 3)) ? state + 1 : 0;
         }
-        return state == 4;
+        return state == 4 ? head.toString() : null;
     }
 
     @Override
