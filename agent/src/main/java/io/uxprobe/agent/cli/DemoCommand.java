@@ -1,5 +1,6 @@
 package io.uxprobe.agent.cli;
 
+import io.uxprobe.agent.browser.BrowserEnvironment;
 import io.uxprobe.agent.demo.DemoJourneys;
 import io.uxprobe.agent.log.RunLog;
 import io.uxprobe.agent.serve.Agent;
@@ -98,7 +99,9 @@ final class DemoCommand implements Callable<Integer> {
             }
             Path dir = Files.createTempDirectory("uxprobe-demo");
             try {
-                List<Path> files = DemoJourneys.write(dir, service, interval);
+                // the browser journey needs Chromium: without it, the demo shows the rest and says how to add it
+                Optional<String> noBrowser = BrowserEnvironment.missing(parent.environment);
+                List<Path> files = DemoJourneys.write(dir, service, interval, noBrowser.isEmpty());
                 // the demo's users log in with the demo's password; everything else comes from the real environment
                 Environment env = name -> name.equals("UXPROBE_PASSWORD") ? Optional.of(DemoService.PASSWORD) : parent.environment.variable(name);
                 ServeConfig config = new ServeConfig(files, Map.of(), Optional.of("demo"), ServeCommand.address(listen, cli), Optional.empty(),
@@ -113,7 +116,7 @@ final class DemoCommand implements Callable<Integer> {
                     cli.getErr().println("uxprobe: the demo's journeys are invalid (a bug): " + e.getMessage());
                     return ExitCodes.BROKEN;
                 }
-                out.println(banner(service, agent));
+                out.println(banner(service, agent, noBrowser));
                 out.flush();
                 Signals.awaitTermination(agent::close);
                 return ExitCodes.PASSED;
@@ -129,7 +132,7 @@ final class DemoCommand implements Callable<Integer> {
                 + "\nCtrl-C stops it.";
     }
 
-    private String banner(DemoService service, Agent agent) {
+    private String banner(DemoService service, Agent agent, Optional<String> noBrowser) {
         String agentUrl = "http://" + (listen.startsWith(":") ? "127.0.0.1" : listen.substring(0, listen.lastIndexOf(':'))) + ":" + agent.port();
         String first = service.regions().getFirst();
         return """
@@ -141,19 +144,26 @@ final class DemoCommand implements Callable<Integer> {
                   %s/          status page
                   %s/metrics   Prometheus metrics
                   %s/-/healthy
-                journeys: login, search, playback, listen, player-page and player (examples/journeys), one line per run below
-                player plays the web player (%s/player) in a headless Chromium
-
+                %s
                 Break %s the way users met it, and watch its journeys fail:
                   curl -X POST '%s/admin/outage?mode=soft_html'
-                Only the web player's API, which only the browser journey sees:
-                  curl -X POST '%s/admin/outage?mode=player_api'
+                %s
                 Other modes: %s
                 Heal it:
                   curl -X POST '%s/admin/outage?mode=none'
                 Ctrl-C stops everything.
-                """.formatted(service.regions().size(), interval, regionLines(service), agentUrl, agentUrl, agentUrl, service.baseUrl(first),
-                first, service.baseUrl(first), service.baseUrl(first), java.util.Arrays.stream(Outage.values()).map(Outage::id).collect(Collectors.joining(", ")),
+                """.formatted(service.regions().size(), interval, regionLines(service), agentUrl, agentUrl, agentUrl,
+                noBrowser.isEmpty()
+                        ? "journeys: login, search, playback, listen, player-page and player (examples/journeys), one line per run below\n"
+                                + "player plays the web player (" + service.baseUrl(first) + "/player) in a headless Chromium\n"
+                        : "journeys: login, search, playback, listen and player-page (examples/journeys), one line per run below\n"
+                                + "player, which plays the web player in a browser, is left out: " + noBrowser.get() + "\n"
+                                + "(install Debian's chromium and chromium-driver, or set UXPROBE_CHROMIUM and UXPROBE_CHROMEDRIVER)\n",
+                first, service.baseUrl(first),
+                noBrowser.isEmpty()
+                        ? "Only the web player's API, which only the browser journey sees:\n  curl -X POST '" + service.baseUrl(first) + "/admin/outage?mode=player_api'"
+                        : "",
+                java.util.Arrays.stream(Outage.values()).map(Outage::id).collect(Collectors.joining(", ")),
                 service.baseUrl(first));
     }
 

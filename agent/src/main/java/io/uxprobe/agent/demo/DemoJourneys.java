@@ -26,10 +26,15 @@ public final class DemoJourneys {
 
     private DemoJourneys() {}
 
-    /** Writes the demo's journey files into {@code dir} and returns their paths. */
-    public static List<Path> write(Path dir, DemoService service, String interval) throws IOException {
+    /**
+     * Writes the demo's journey files into {@code dir} and returns their paths.
+     *
+     * @param withBrowser also the player journey, which plays the web player in Chromium
+     */
+    public static List<Path> write(Path dir, DemoService service, String interval, boolean withBrowser) throws IOException {
         List<Path> files = new ArrayList<>();
         for (String name : EXAMPLES) {
+            if (!withBrowser && name.equals("player.yaml")) continue;
             ObjectNode file = (ObjectNode) YAML.readTree(example(name));
             ObjectNode defaults = file.with("defaults");
             defaults.put("interval", interval);
