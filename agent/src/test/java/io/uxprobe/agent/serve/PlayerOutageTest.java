@@ -43,9 +43,10 @@ class PlayerOutageTest {
                 AgentFixture agent = AgentFixture.start(playerJourneys(dir, demo.baseUrl("eu-west")), "eu-west",
                         Map.of("UXPROBE_CHROMIUM", "/usr/bin/chromium"))) {
             demo.outage("eu-west", Outage.PLAYER_API);
-            // the first runs may have seen a healthy API: wait for a run of the broken one
+            // the first runs may have seen a healthy API: wait for a run of the broken one, and for the page's first run
             Exposition red = agent.awaitScrape(Duration.ofSeconds(60), e -> e.value("uxprobe_error_messages_total", "journey", "player",
-                    "step", "play", "signature", "try_again") >= 1);
+                    "step", "play", "signature", "try_again") >= 1
+                    && !e.samples("uxprobe_journey_success", "journey", "player-page").isEmpty());
             assertThat(red.value("uxprobe_journey_success", "journey", "player")).isZero();
             assertThat(red.value("uxprobe_journey_success", "journey", "player-page")).as("the page's shell is fine").isEqualTo(1.0);
             assertThat(red.value("uxprobe_step_failures_total", "journey", "player", "step", "play", "reason", "error_message")).isPositive();

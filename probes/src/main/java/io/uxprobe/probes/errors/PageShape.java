@@ -1,6 +1,7 @@
 package io.uxprobe.probes.errors;
 
 import java.util.ArrayDeque;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.IdentityHashMap;
 import java.util.Locale;
@@ -96,7 +97,7 @@ final class PageShape {
         double prose = blockWords.values().stream().filter(w -> w >= PROSE_BLOCK_WORDS).mapToDouble(Double::doubleValue).sum();
         Element body = page.document().body();
         Element top = h1 != null ? h1 : anyHeading;
-        Set<Element> headings = java.util.Collections.newSetFromMap(new IdentityHashMap<>());
+        Set<Element> headings = Collections.newSetFromMap(new IdentityHashMap<>());
         for (int i = 0; i < page.pieces(); i++) {
             Element owner = page.pieceOwner(i);
             Element heading = page.inTitle(page.pieceStart(i)) || aside.getOrDefault(owner, true) ? null : heading(owner);

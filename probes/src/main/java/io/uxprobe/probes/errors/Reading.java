@@ -2,6 +2,7 @@ package io.uxprobe.probes.errors;
 
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.Function;
 import java.util.regex.Pattern;
 import org.jsoup.nodes.Element;
@@ -81,7 +82,7 @@ final class Reading {
         return Landmarks.post(p.element()).isEmpty();
     }
 
-    private static final java.util.Set<String> MENTIONS_IN_PROSE = java.util.Set.of("code", "example", "quoted", "navigation", "link", "form", "list_item");
+    private static final Set<String> MENTIONS_IN_PROSE = Set.of("code", "example", "quoted", "navigation", "link", "form", "list_item");
 
     static Verdict of(Place p, List<Rule> rules) {
         for (Rule r : rules) {
