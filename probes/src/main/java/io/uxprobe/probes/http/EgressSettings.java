@@ -7,6 +7,8 @@ import java.io.IOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.Proxy;
+import java.net.ProxySelector;
+import java.net.URI;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import javax.net.SocketFactory;
@@ -26,7 +28,11 @@ final class EgressSettings {
     /** @param tls also how an HTTPS proxy's certificate is checked */
     static void apply(OkHttpClient.Builder builder, Egress egress, Tls tls) {
         egress.dns().ifPresent(server -> builder.dns(new ServerDns(server)));
-        if (egress.proxy().isEmpty()) return;
+        if (egress.proxy().isEmpty()) {
+            // straight out: asking the JVM's ProxySelector on every connection matched its no-proxy list by regex
+            if (!jvmProxyConfigured()) builder.proxy(Proxy.NO_PROXY);
+            return;
+        }
         ProxyServer proxy = egress.proxy().get();
         // unresolved: OkHttp resolves an HTTP proxy's name with the client's dns, on every new connection
         InetSocketAddress address = InetSocketAddress.createUnresolved(proxy.host(), proxy.port());
@@ -43,6 +49,23 @@ final class EgressSettings {
                 return chain.proceed(request.isHttps() ? request : request.newBuilder().header(PROXY_AUTHORIZATION, basic).build());
             });
         });
+    }
+
+    /**
+     * The JVM was told of a proxy ({@code -Dhttp.proxyHost=…}, its net.properties, system proxies) or given a
+     * ProxySelector of its own: OkHttp keeps asking it per connection, as before. Asked once here, for a name no
+     * no-proxy list holds.
+     */
+    private static boolean jvmProxyConfigured() {
+        ProxySelector jvm = ProxySelector.getDefault();
+        if (jvm == null) return false; // OkHttp then goes straight out too
+        if (!jvm.getClass().getName().equals("sun.net.spi.DefaultProxySelector")) return true;
+        for (String scheme : new String[] {"http", "https"}) {
+            for (Proxy p : jvm.select(URI.create(scheme + "://uxprobe.invalid/"))) {
+                if (p.type() != Proxy.Type.DIRECT) return true;
+            }
+        }
+        return false;
     }
 
     /**
