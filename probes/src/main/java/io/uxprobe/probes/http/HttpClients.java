@@ -3,7 +3,9 @@ package io.uxprobe.probes.http;
 import io.uxprobe.probes.journey.Egress;
 import io.uxprobe.probes.journey.Settings;
 import io.uxprobe.probes.journey.Tls;
+import java.util.Queue;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.TimeUnit;
 import okhttp3.Call;
 import okhttp3.ConnectionPool;
@@ -11,10 +13,14 @@ import okhttp3.EventListener;
 import okhttp3.OkHttpClient;
 
 /**
- * Makes the HTTP client each journey run uses. By default every run gets a fresh connection pool and cookie jar,
- * so dns, connect and tls are measured as a new user meets them; {@code reuseConnections: true} shares one pool.
+ * Makes the HTTP side of each journey run. By default every run starts with no connection and no cookie, so dns,
+ * connect and tls are measured as a new user meets them; {@code reuseConnections: true} shares one pool.
  * Clients never retry or follow redirects on their own ({@code retryOnConnectionFailure(false)},
  * {@code followRedirects(false)}): one probe, one request, and {@link Session} decides what a browser would do.
+ *
+ * <p>A run's connection pool and the clients over it are not made per run: once a run ends, its connections closed,
+ * they serve the next run of the same trust and egress ({@link RunConnections}). TLS is set up the first time a
+ * run meets an {@code https} URL, not before: an agent or a {@code check} of {@code http} pages never loads it.
  *
  * <p>A run may leave through a region's {@link Egress}: its proxy, and its DNS server in place of the system resolver.
  *
@@ -27,10 +33,15 @@ public final class HttpClients implements AutoCloseable {
 
     private final OkHttpClient root;
     private final ConnectionPool sharedPool = new ConnectionPool(MAX_IDLE_CONNECTIONS, 5, TimeUnit.MINUTES);
-    private final ConcurrentHashMap<ClientKey, OkHttpClient> clients = new ConcurrentHashMap<>();
+    private final ConcurrentHashMap<ClientKey, RunConnections.Clients> clients = new ConcurrentHashMap<>();
+    /** Connections of runs that ended, ready for the next run of the same key. */
+    private final ConcurrentHashMap<PoolKey, Queue<RunConnections>> idle = new ConcurrentHashMap<>();
 
-    /** One client per way of trusting servers and way out; a run only adds its own pool and cookie jar. */
+    /** One way of trusting servers and way out. */
     private record ClientKey(Tls tls, Egress egress) {}
+
+    /** The same, and whether runs share their connections. */
+    private record PoolKey(ClientKey clients, boolean shared) {}
 
     public HttpClients() {
         // one deadline rules a step (callTimeout); socket timeouts off so they never cut in first
@@ -43,6 +54,7 @@ public final class HttpClients implements AutoCloseable {
                 .writeTimeout(0, TimeUnit.MILLISECONDS)
                 .eventListenerFactory(HttpClients::phasesOf)
                 .socketFactory(new FirstByteSocketFactory())
+                .connectionSpecs(RunConnections.PLAIN_ONLY) // TLS comes with the first https URL (RunConnections)
                 .build();
     }
 
@@ -62,16 +74,21 @@ public final class HttpClients implements AutoCloseable {
      * close it when the run ends.
      */
     public Session open(Settings settings, Egress egress) {
-        OkHttpClient base = clients.computeIfAbsent(new ClientKey(settings.tls(), egress), key -> {
-            OkHttpClient.Builder b = root.newBuilder();
-            TrustSettings.apply(b, key.tls());
-            EgressSettings.apply(b, key.egress(), key.tls());
-            return b.build();
-        });
-        ConnectionPool pool = settings.reuseConnections() ? sharedPool : new ConnectionPool(4, 1, TimeUnit.MINUTES);
+        PoolKey key = new PoolKey(new ClientKey(settings.tls(), egress), settings.reuseConnections());
+        Queue<RunConnections> ready = idle.computeIfAbsent(key, k -> new ConcurrentLinkedQueue<>());
+        RunConnections connections = ready.poll();
+        while (connections != null && !connections.clean()) connections = ready.poll(); // its pool closes what is left, in time
+        if (connections == null) {
+            RunConnections.Clients base = clients.computeIfAbsent(key.clients(), k -> new RunConnections.Clients(root, k.tls(), k.egress()));
+            ConnectionPool pool = key.shared() ? sharedPool : new ConnectionPool(4, 1, TimeUnit.MINUTES);
+            connections = new RunConnections(base, pool, !key.shared());
+        }
         RunCookieJar cookies = new RunCookieJar();
-        OkHttpClient client = base.newBuilder().connectionPool(pool).cookieJar(cookies).build();
-        return new Session(client, cookies, settings.reuseConnections() ? null : pool, egress.proxy());
+        connections.startRun(cookies);
+        RunConnections taken = connections;
+        return new Session(taken, cookies, egress.proxy(), () -> {
+            if (taken.clean()) ready.add(taken);
+        });
     }
 
     @Override

@@ -24,7 +24,6 @@ import java.util.concurrent.TimeUnit;
 import okhttp3.Call;
 import okhttp3.Cookie;
 import okhttp3.Handshake;
-import okhttp3.OkHttpClient;
 import okhttp3.Protocol;
 import okhttp3.Request;
 import okhttp3.Response;
@@ -44,17 +43,21 @@ public final class Session implements AutoCloseable {
     /** Response headers past this are not read: OkHttp's limit ({@code okhttp3.internal.HEADER_LIMIT}), and Chrome's. */
     private static final long HEADER_LIMIT = 256 * 1024;
 
-    private final OkHttpClient client;
+    private final RunConnections connections;
     private final RunCookieJar cookies;
-    private final okhttp3.ConnectionPool ownPool;
     private final Optional<ProxyServer> proxy;
+    private final Runnable done;
+    private boolean closed;
 
-    /** @param proxy the region's proxy every connection goes to, named in connection failures */
-    Session(OkHttpClient client, RunCookieJar cookies, okhttp3.ConnectionPool ownPool, Optional<ProxyServer> proxy) {
-        this.client = client;
+    /**
+     * @param proxy the region's proxy every connection goes to, named in connection failures
+     * @param done told once the run's connections are closed, so the next run may take them
+     */
+    Session(RunConnections connections, RunCookieJar cookies, Optional<ProxyServer> proxy, Runnable done) {
+        this.connections = connections;
         this.cookies = cookies;
-        this.ownPool = ownPool;
         this.proxy = proxy;
+        this.done = done;
     }
 
     /**
@@ -134,7 +137,7 @@ public final class Session implements AutoCloseable {
             long left = deadline - System.nanoTime();
             if (left <= 0) throw new InterruptedIOException("timeout");
             // the recorder rides on the request (see HttpClients' listener factory): no client is built per step
-            Call call = client.newCall(request.newBuilder().tag(PhaseRecorder.class, phases).build());
+            Call call = connections.client(request.url()).newCall(request.newBuilder().tag(PhaseRecorder.class, phases).build());
             call.timeout().timeout(left, TimeUnit.NANOSECONDS);
             try {
                 return new Sent(call, call.execute());
@@ -192,7 +195,7 @@ public final class Session implements AutoCloseable {
     private void forgetIfClosing(Response response) {
         boolean keepAlive = response.protocol() != Protocol.HTTP_1_0
                 || "keep-alive".equalsIgnoreCase(response.header("Connection", ""));
-        if (!keepAlive && ownPool != null) ownPool.evictAll();
+        if (!keepAlive) connections.forgetIdle();
     }
 
     /** The proxy, not the site, answered: the site was never reached. */
@@ -329,7 +332,10 @@ public final class Session implements AutoCloseable {
 
     @Override
     public void close() {
+        if (closed) return;
+        closed = true;
         // a run's own connections end with it, so no socket outlives the run
-        if (ownPool != null) ownPool.evictAll();
+        connections.endRun();
+        done.run();
     }
 }
