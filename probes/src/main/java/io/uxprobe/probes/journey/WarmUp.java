@@ -29,8 +29,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import javax.net.ssl.SSLServerSocket;
 import okhttp3.tls.HandshakeCertificates;
 import okhttp3.tls.HeldCertificate;
@@ -86,17 +84,25 @@ public final class WarmUp {
 
     /** Warms {@code clients} and the classes the journeys will use; returns within a few seconds at most. */
     public static void run(HttpClients clients, Needs needs) {
-        try (ExecutorService threads = Executors.newVirtualThreadPerTaskExecutor();
-                ServerSocket server = needs.tls() ? tlsServer() : new ServerSocket(0, 8, InetAddress.getLoopbackAddress())) {
-            threads.submit(() -> serve(server));
+        Thread serving = null;
+        try (ServerSocket server = needs.tls() ? tlsServer() : new ServerSocket(0, 8, InetAddress.getLoopbackAddress())) {
+            // a platform thread, ended before this returns: a virtual thread's poller would stay blocked in epoll_wait,
+            // and a JVM that exits waits ~300 ms for threads still in native code (a check's whole exit)
+            serving = Thread.ofPlatform().daemon().name("uxprobe-warm-up").start(() -> serve(server));
             Settings settings = new Settings(DEADLINE, DEADLINE, DEADLINE, Settings.BUILT_IN.headers(), Settings.BUILT_IN.maxBodySize(),
                     true, false, new Tls(Optional.empty(), needs.tls()), StatePolicy.DEFAULT);
             String base = (needs.tls() ? "https" : "http") + "://127.0.0.1:" + server.getLocalPort();
             JourneyRunner runner = new JourneyRunner(clients, ErrorDetector.catalogOnly(), Clock.systemUTC());
             runner.run(journey(settings, base, needs.json()), Variables.empty(), Redactor.of(List.of("t-1")));
-            threads.shutdownNow();
         } catch (IOException | RuntimeException e) {
             // a machine that cannot listen on loopback runs its first journey cold: no harm beyond that
+        }
+        if (serving != null) {
+            try {
+                serving.join(DEADLINE.toMillis()); // the socket is closed: accept returns at once
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
         }
     }
 
@@ -113,12 +119,13 @@ public final class WarmUp {
         HttpStep page = new HttpStep("page", here, request(base + "/page"),
                 List.of(new Expectation.Status(List.of(StatusRange.ofClass(2))), new Expectation.BodyContains(Template.literal("Welcome"))),
                 List.of(), Optional.empty(), true, DEADLINE, DataSize.ofKiB(64));
+        if (!json) return new Journey("warm-up", here, settings, List.of(page)); // JSONPath and BigDecimal are not loaded for nothing
         HttpStep api = new HttpStep("api", here, request(base + "/api"),
                 List.of(new Expectation.JsonPath("$.items", JsonPath.compile("$.items"),
                         List.of(new JsonMatcher.Length(new Comparison(Comparison.Operator.GT, BigDecimal.ZERO))))),
                 List.of(new Extraction("token", new Extractor.JsonPath("$.token", JsonPath.compile("$.token")), true)),
                 Optional.empty(), true, DEADLINE, DataSize.ofKiB(64));
-        return new Journey("warm-up", here, settings, json ? List.of(page, api) : List.of(page));
+        return new Journey("warm-up", here, settings, List.of(page, api));
     }
 
     private static Request request(String url) {
