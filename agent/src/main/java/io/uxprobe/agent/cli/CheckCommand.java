@@ -35,66 +35,105 @@ import java.util.regex.Pattern;
 import java.util.regex.PatternSyntaxException;
 import okhttp3.HttpUrl;
 import picocli.CommandLine;
-import picocli.CommandLine.Command;
-import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
-import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Model.OptionSpec;
+import picocli.CommandLine.Model.PositionalParamSpec;
 
-@Command(name = "check",
-        mixinStandardHelpOptions = true,
-        versionProvider = VersionProvider.class,
-        description = {"Probes one URL once and prints its phase timings, status and any error message a user would see.",
-                "The built-in error-message catalog is on. Exits 0 when the probe passes, 1 when it fails, 2 on bad usage,"
-                        + " 3 when uxprobe itself broke."})
+/**
+ * {@code uxprobe check URL}. Its command line is built with picocli's programmatic API, not read from annotations:
+ * picocli reflects over annotations through dynamic proxies, which the AOT cache cannot hold, and that was ~40 ms
+ * of every one-off check (docs/benchmarks.md).
+ */
 final class CheckCommand implements Callable<Integer> {
 
     private static final Pattern STATUS = Pattern.compile("([1-5])xx|([1-5]\\d\\d)");
 
-    @Spec
-    CommandSpec spec;
+    private final CommandSpec spec = CommandSpec.wrapWithoutInspection(this).name("check").versionProvider(new VersionProvider());
 
-    @Parameters(paramLabel = "URL", description = "The http or https URL to probe.")
+    private final PositionalParamSpec urlArg = PositionalParamSpec.builder().paramLabel("URL").type(String.class).arity("1").required(true)
+            .description("The http or https URL to probe.").build();
+    private final OptionSpec expectStatusOpt = list("--expect-status").paramLabel("CODE").splitRegex(",")
+            .description("Status codes that pass, such as 200 or 2xx (repeatable; default 2xx).").build();
+    private final OptionSpec failIfBodyOpt = list("--fail-if-body").paramLabel("TEXT|/REGEX/")
+            .description("Fails when the page shows this text (case and spaces folded), or matches /REGEX/ (repeatable).").build();
+    private final OptionSpec methodOpt = OptionSpec.builder("-X", "--method").paramLabel("METHOD").type(String.class).defaultValue("GET")
+            .description("HTTP method (default ${DEFAULT-VALUE}).").build();
+    private final OptionSpec headerOpt = list("-H", "--header").paramLabel("'NAME: VALUE'").description("Adds a request header (repeatable).").build();
+    private final OptionSpec timeoutOpt = OptionSpec.builder("--timeout").paramLabel("DURATION").type(String.class).defaultValue("10s")
+            .description("Deadline for the whole probe (default ${DEFAULT-VALUE}).").build();
+    private final OptionSpec noFollowOpt = flag("--no-follow-redirects").description("Reports a 3xx instead of following it.").build();
+    private final OptionSpec allowInsecureRedirectsOpt = flag("--allow-insecure-redirects")
+            .description("Follows a redirect from https:// to http:// (refused by default).").build();
+    private final OptionSpec caFileOpt = OptionSpec.builder("--ca-file").paramLabel("PATH").type(Path.class)
+            .description("Also trusts the CA certificates in this PEM file.").build();
+    private final OptionSpec insecureOpt = flag("-k", "--insecure").description("Accepts any TLS certificate (the expiry is still reported).").build();
+    private final OptionSpec explainOpt = flag("--explain").description("Prints how error detection read the page: the message it found, where, by which rule, "
+            + "and the error phrases it saw and ignored, with the reason for each.").build();
+    private final OptionSpec noErrorDetectionOpt = flag("--no-error-detection")
+            .description("Does not look for error messages: only the status (and --fail-if-body) decide.").build();
+
     String url;
-
-    @Option(names = "--expect-status", paramLabel = "CODE", split = ",",
-            description = "Status codes that pass, such as 200 or 2xx (repeatable; default 2xx).")
-    List<String> expectStatus = new ArrayList<>();
-
-    @Option(names = "--fail-if-body", paramLabel = "TEXT|/REGEX/",
-            description = "Fails when the page shows this text (case and spaces folded), or matches /REGEX/ (repeatable).")
-    List<String> failIfBody = new ArrayList<>();
-
-    @Option(names = {"-X", "--method"}, paramLabel = "METHOD", defaultValue = "GET", description = "HTTP method (default ${DEFAULT-VALUE}).")
+    List<String> expectStatus;
+    List<String> failIfBody;
     String method;
-
-    @Option(names = {"-H", "--header"}, paramLabel = "'NAME: VALUE'", description = "Adds a request header (repeatable).")
-    List<String> headers = new ArrayList<>();
-
-    @Option(names = "--timeout", paramLabel = "DURATION", defaultValue = "10s", description = "Deadline for the whole probe (default ${DEFAULT-VALUE}).")
+    List<String> headers;
     String timeout;
-
-    @Option(names = "--no-follow-redirects", description = "Reports a 3xx instead of following it.")
     boolean noFollow;
-
-    @Option(names = "--allow-insecure-redirects", description = "Follows a redirect from https:// to http:// (refused by default).")
     boolean allowInsecureRedirects;
-
-    @Option(names = "--ca-file", paramLabel = "PATH", description = "Also trusts the CA certificates in this PEM file.")
     Path caFile;
-
-    @Option(names = {"-k", "--insecure"}, description = "Accepts any TLS certificate (the expiry is still reported).")
     boolean insecure;
-
-    @Option(names = "--explain", description = "Prints how error detection read the page: the message it found, where, by which rule, "
-            + "and the error phrases it saw and ignored, with the reason for each.")
     boolean explain;
-
-    @Option(names = "--no-error-detection", description = "Does not look for error messages: only the status (and --fail-if-body) decide.")
     boolean noErrorDetection;
+
+    CheckCommand() {
+        spec.usageMessage().description("Probes one URL once and prints its phase timings, status and any error message a user would see.",
+                "The built-in error-message catalog is on. Exits 0 when the probe passes, 1 when it fails, 2 on bad usage,"
+                        + " 3 when uxprobe itself broke.");
+        spec.addPositional(urlArg);
+        for (OptionSpec o : List.of(expectStatusOpt, failIfBodyOpt, methodOpt, headerOpt, timeoutOpt, noFollowOpt, allowInsecureRedirectsOpt,
+                caFileOpt, insecureOpt, explainOpt, noErrorDetectionOpt)) {
+            spec.addOption(o);
+        }
+        StandardHelp.addTo(spec);
+    }
+
+    /** The command line picocli runs. */
+    CommandSpec spec() {
+        return spec;
+    }
+
+    private static OptionSpec.Builder list(String... names) {
+        return OptionSpec.builder(names).type(List.class).auxiliaryTypes(String.class);
+    }
+
+    private static OptionSpec.Builder flag(String... names) {
+        return OptionSpec.builder(names).type(boolean.class).initialValue(false);
+    }
+
+    /** The values picocli parsed, in the fields the probe reads. */
+    private void read() {
+        url = urlArg.getValue();
+        expectStatus = values(expectStatusOpt);
+        failIfBody = values(failIfBodyOpt);
+        method = methodOpt.getValue();
+        headers = values(headerOpt);
+        timeout = timeoutOpt.getValue();
+        noFollow = noFollowOpt.<Boolean>getValue();
+        allowInsecureRedirects = allowInsecureRedirectsOpt.<Boolean>getValue();
+        caFile = caFileOpt.getValue();
+        insecure = insecureOpt.<Boolean>getValue();
+        explain = explainOpt.<Boolean>getValue();
+        noErrorDetection = noErrorDetectionOpt.<Boolean>getValue();
+    }
+
+    private static List<String> values(OptionSpec option) {
+        List<String> v = option.getValue();
+        return v == null ? List.of() : v;
+    }
 
     @Override
     public Integer call() {
+        read();
         CommandLine cli = spec.commandLine();
         if (HttpUrl.parse(url) == null) throw new CommandLine.ParameterException(cli, "'" + url + "' is not an http or https URL");
         if (caFile != null) {
@@ -128,7 +167,9 @@ final class CheckCommand implements Callable<Integer> {
 
         try (HttpClients clients = new HttpClients()) {
             WarmUp.run(clients, WarmUp.Needs.of(List.of(journey), Variables.empty())); // the JVM's start-up is not the probe's
-            ErrorDetector detector = noErrorDetection ? ErrorDetector.only(signatures(cli)) : new ErrorDetector(signatures(cli));
+            List<Signature> own = signatures(cli);
+            ErrorDetector detector = noErrorDetection ? ErrorDetector.only(own)
+                    : own.isEmpty() ? ErrorDetector.catalogOnly() : new ErrorDetector(own); // the catalog's is built once (~20 ms)
             JourneyRunner runner = new JourneyRunner(clients, explain ? detector.explaining() : detector, Clock.systemUTC());
             JourneyResult result = runner.run(journey, Variables.empty(), Redactor.none());
             new ConsoleReport(cli.getOut(), explain).journey(result);

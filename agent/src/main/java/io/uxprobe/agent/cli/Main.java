@@ -29,7 +29,7 @@ public final class Main {
         // each journey run resolves names anew, as a new user's device would: no JVM-wide DNS cache
         Security.setProperty("networkaddress.cache.ttl", "0");
         Security.setProperty("networkaddress.cache.negative.ttl", "0");
-        CommandLine cli = new CommandLine(new UxprobeCommand(env));
+        CommandLine cli = new CommandLine(new UxprobeCommand(env).spec());
         UxprobeCommand.addCommands(cli, args);
         cli.setOut(out);
         cli.setErr(err);
