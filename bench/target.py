@@ -2,6 +2,7 @@
 """The loopback target every benchmark probes: uxprobe and blackbox_exporter see the same server.
 
 GET /ok            200, a small HTML page
+GET /api           200, a small JSON answer (a token, a list of items, an empty error field)
 GET /delay?ms=N    200 after sleeping N ms before the first response byte (the injected delay)
 GET /fault?n=K     rotates through faults by K (used by soak.sh): reset, empty reply, garbage, slow headers,
                    500 with an error page, 200 with "Something went wrong", a redirect loop, a good page
@@ -14,6 +15,7 @@ from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from urllib.parse import parse_qs, urlparse
 
 PAGE = b"<!doctype html><html><head><title>ok</title></head><body><h1>Welcome</h1><p>All good.</p></body></html>\n"
+API = b'{"token": "t-1", "items": [{"id": 1, "title": "First"}, {"id": 2, "title": "Second"}], "error": null}\n'
 ERROR_PAGE = b"<html><body><p>Something went wrong. Try again.</p></body></html>\n"
 counter = [0]
 lock = threading.Lock()
@@ -25,9 +27,9 @@ class Handler(BaseHTTPRequestHandler):
     def log_message(self, *args):  # quiet: benchmarks must not pay for logging
         pass
 
-    def send_page(self, code, body, extra=()):
+    def send_page(self, code, body, extra=(), kind="text/html; charset=utf-8"):
         self.send_response(code)
-        self.send_header("Content-Type", "text/html; charset=utf-8")
+        self.send_header("Content-Type", kind)
         self.send_header("Content-Length", str(len(body)))
         for k, v in extra:
             self.send_header(k, v)
@@ -39,6 +41,8 @@ class Handler(BaseHTTPRequestHandler):
         q = parse_qs(url.query)
         if url.path == "/ok":
             self.send_page(200, PAGE)
+        elif url.path == "/api":
+            self.send_page(200, API, kind="application/json")
         elif url.path == "/delay":
             ms = float(q.get("ms", ["0"])[0])
             # sleep to a deadline taken when the request was parsed: the delay is what the server adds
