@@ -61,7 +61,7 @@ final class JsonErrorFields {
         Map<String, JsonNode> fields = new HashMap<>();
         int objects = 0;
         for (var e : object.properties()) {
-            String name = e.getKey().toLowerCase(Locale.ROOT);
+            String name = unqualified(e.getKey().toLowerCase(Locale.ROOT));
             if (e.getValue().isObject()) objects++;
             if (READ.contains(name)) fields.put(name, e.getValue());
         }
@@ -94,7 +94,7 @@ final class JsonErrorFields {
             JsonNode envelope = null;
             try {
                 while (parser.nextToken() == JsonToken.FIELD_NAME) {
-                    String name = parser.currentName().toLowerCase(Locale.ROOT); // "Message" from AWS, "message" from most
+                    String name = unqualified(parser.currentName().toLowerCase(Locale.ROOT)); // "Message" from AWS, "message" from most
                     count++;
                     data |= name.equals("data"); // GraphQL answers carry data beside their errors
                     if (parser.nextToken() == JsonToken.START_OBJECT) objects++;
@@ -115,6 +115,12 @@ final class JsonErrorFields {
         } catch (IOException e) {
             return Optional.empty();
         }
+    }
+
+    /** A field's name without its namespace: OData's {@code odata.error}, a {@code soap:fault} turned to JSON. */
+    private static String unqualified(String name) {
+        int dot = Math.max(name.lastIndexOf('.'), name.lastIndexOf(':'));
+        return dot < 0 || !READ.contains(name.substring(dot + 1)) ? name : name.substring(dot + 1);
     }
 
     /** @param problemJson the response is {@code application/problem+json}, whose {@code title} is the message */
@@ -233,7 +239,8 @@ final class JsonErrorFields {
     private static void addMessage(JsonNode item, Set<String> texts) {
         if (item.isObject()) {
             for (String name : MESSAGE_FIELDS) {
-                if (addText(item.path(name), texts)) {
+                // OData's message is an object: {"lang": "en-US", "value": "…"}
+                if (addText(item.path(name), texts) || addText(item.path(name).path("value"), texts)) {
                     return;
                 }
             }

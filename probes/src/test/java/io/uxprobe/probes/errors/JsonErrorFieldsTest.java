@@ -73,6 +73,17 @@ class JsonErrorFieldsTest {
     }
 
     @Test
+    void aNamespacedErrorFieldIsReadAsItsName() {
+        String odata = """
+                {"odata.error": {"code": "-2147024860, Microsoft.SharePoint.SPQueryThrottledException", "message": {"lang": "en-US", \
+                "value": "The attempted operation is prohibited because it exceeds the list view threshold."}}}""";
+
+        assertThat(detector.detect("application/json", odata)).map(Samples::named)
+                .hasValue(Samples.named("json_error", "The attempted operation is prohibited because it exceeds the list view threshold."));
+        assertThat(detector.detect("application/json", "{\"odata.count\": 2, \"value\": [{\"Title\": \"Error\"}]}")).isEmpty();
+    }
+
+    @Test
     void aJsonObjectWithoutContentTypeIsReadAsJson() {
         assertThat(detector.detect("", "{\"error\": \"Too many requests, slow down\"}"))
                 .map(ErrorMatch::signature).hasValue("rate_limited");
