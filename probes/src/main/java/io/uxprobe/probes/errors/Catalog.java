@@ -41,6 +41,7 @@ public final class Catalog {
     private static final List<Signature> BUILT_IN = List.of(
             // Spring Boot, ASP.NET, Tomcat, Express, Django and Rails debug pages.
             text("framework_error_page", "Whitelabel Error Page"),
+            regex("framework_error_page", "\\bsinatra doesn't know this ditty\\b|\\blotus notes exception\\b"),
             regex("framework_error_page", "\\bserver error in '[^']{1,200}' application\\b"),
             // Express's whole page is "Cannot GET /path" under the title "Error": anchored, so prose never matches.
             regex("framework_error_page", "^(?:error )?cannot (?:get|post|put|patch|delete|head|options) /[^ ]*$"),
@@ -113,13 +114,16 @@ public final class Catalog {
             regex("upstream_error", "^no available server$"),
             text("upstream_error", "Application is not available"),
             text("upstream_error", "An invalid response was received from the upstream server"),
+            regex("upstream_error", "\\b(?:the )?(?:upstream|backend|back-end|origin)(?: server| service| application)? (?:did not|didn't|failed to) (?:return|send) a valid response\\b"),
             text("upstream_error", "failure to get a peer from the ring-balancer"),
             regex("upstream_error", "\\bback-?end server is at capacity\\b"),
             regex("upstream_error", "\\bthe requested url could not be retrieved\\b"), // Squid's
 
             // Hosting platforms: the app behind them crashed or is gone.
             regex("application_error", "\\bapplication error\\b"), // Heroku's page: the title over an iframe; Remix's
-            regex("application_error", "\\b(?:has|have) crashed(?: unexpectedly)?\\b|\\bcrashed unexpectedly\\b"),
+            // software that says it crashed, not a story about a crash ("your computer has crashed" in a game's blurb)
+            regex("application_error", "\\b(?:application|app|server|service|process|worker|function|page|tab|site|program|instance|container|plugin|extension|player) "
+                    + "(?:has|have) crashed(?: unexpectedly)?\\b|\\bcrashed unexpectedly\\b"),
             text("application_error", "An error occurred in the application and your page could not be served"),
             text("application_error", "We're sorry, but something went wrong"),
             regex("application_error", "\\bapplication error: a (?:client|server)-side exception has occurred\\b"),
@@ -211,6 +215,7 @@ public final class Catalog {
             regex("page_not_found", "\\bno route matched with those values\\b|\\b(?:route|endpoint|resource) not found\\b"),
             regex("page_not_found", "\\bwe (?:can't|cannot|could not|couldn't) find (?:that|the|this|the requested) (?:page|link|url|content|post)\\b"),
             regex("page_not_found", "\\bthe link you followed (?:may be|is|might be) broken\\b"),
+            regex("page_not_found", "\\b(?:the )?(?:file|document|page) does not exist\\b"),
             regex("page_not_found", "\\bthere isn't a github pages site here\\b"),
             regex("page_not_found", "\\bnothing was found at this location\\b"),
             regex("page_not_found", "\\bdefault backend - 404\\b"),
@@ -294,6 +299,7 @@ public final class Catalog {
             regex("error_occurred", "\\b(?:request|operation|action) resulted in an error\\b|\\ban error was encountered\\b|\\bwe (?:encountered|ran into|hit) (?:an? )?(?:unexpected )?(?:error|problem)\\b"),
             regex("error_occurred", "\\b(?:sorry|oops|whoops|uh oh|uh-oh)\\b[^a-z0-9]{0,4}(?:an? )?(?:unexpected |unknown |internal )?(?:error|problem) (?:has )?occurr?ed\\b"),
             regex("error_occurred", "\\bthere (?:was|has been) (?:a problem|an error|an issue|a technical problem)\\b"),
+            regex("error_occurred", "\\bthere (?:seems|appears) to (?:be|have been) (?:an error|a problem|an issue)\\b"),
             regex("error_occurred", "\\ba problem occurred while processing\\b"),
             regex("error_occurred", "\\bthere has been an error processing your request\\b"),
             regex("error_occurred", "\\b(?:ist )?ein (?:[a-zäöüß]{3,20}(?:er|es) )?(?:fehler|problem) (?:ist )?aufgetreten\\b"),

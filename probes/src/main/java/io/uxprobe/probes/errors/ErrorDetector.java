@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.BitSet;
+import java.util.Collections;
 import java.util.HashSet;
 import java.util.Set;
 import java.util.stream.Stream;
@@ -190,24 +191,32 @@ public final class ErrorDetector {
 
     /**
      * Does the page say so at its top twice: an error phrase in its title or top heading, another in its lead paragraph,
-     * and none among listed items (where it would be a topic: search results for it, a record named after it)?
+     * and the top's error not among listed items (where it would be a topic: search results for it, a record named after
+     * it; an error page's table of details may list another)?
      */
     private static boolean topAgrees(HtmlPage page, PageShape shape, List<Candidate> candidates) {
         Set<String> top = new HashSet<>();
+        Set<String> topIds = new HashSet<>();
+        Set<String> listedIds = new HashSet<>();
         List<String> lead = new ArrayList<>();
         for (Candidate c : candidates) {
             if (c.alertOnly()) continue;
-            if (Landmarks.listItem(c.at(), 3).isPresent()) return false;
+            if (Landmarks.listItem(c.at(), 3).isPresent()) {
+                listedIds.add(c.matcher().id());
+                continue;
+            }
             int start = c.found().start();
+            if (Reading.isQuoted(place(page, shape, c, false))) continue; // a headline quoting what users saw agrees with nothing
             String phrase = page.text().lower().substring(start, c.found().end());
             if (page.inTitle(start) || shape.inTopHeading(c.at())) {
                 top.add(phrase);
+                topIds.add(c.matcher().id());
             } else if (shape.inFollowing(c.at()) && Reading.plainProse(place(page, shape, c, false)) && shortBlock(page, c)) {
                 lead.add(phrase);
             }
         }
         // the lead must say more than the title's words again: a name repeated (a game called "Gateway Timeout") agrees with nothing
-        return !top.isEmpty() && lead.stream().anyMatch(phrase -> !top.contains(phrase));
+        return !top.isEmpty() && lead.stream().anyMatch(phrase -> !top.contains(phrase)) && Collections.disjoint(topIds, listedIds);
     }
 
     // A plain-text answer is shown as it is: it is a message when it is short, or where it opens.

@@ -47,25 +47,38 @@ final class JsonErrorFields {
     private final boolean hasData;
     private final int objectFields;
     private final Optional<JsonNode> envelope;
+    private final int depth;
 
-    private JsonErrorFields(Map<String, JsonNode> fields, int fieldCount, boolean hasData, int objectFields, Optional<JsonNode> envelope) {
+    /** Envelopes read, at most: {"response": {"header": {"result": {"message": …}}}} is three. */
+    private static final int MAX_ENVELOPES = 3;
+
+    private JsonErrorFields(Map<String, JsonNode> fields, int fieldCount, boolean hasData, int objectFields, Optional<JsonNode> envelope,
+            int depth) {
         this.fields = fields;
         this.fieldCount = fieldCount;
         this.hasData = hasData;
         this.objectFields = objectFields;
         this.envelope = envelope;
+        this.depth = depth;
     }
 
-    /** The fields of an object already read, such as an envelope's. */
-    private static JsonErrorFields of(JsonNode object) {
+    /** An object that wraps the answer: {@code x_response}, {@code result}, a {@code header} with its status. */
+    private static boolean envelopeName(String name) {
+        return name.endsWith("response") || name.endsWith("result") || name.equals("header") || name.equals("head");
+    }
+
+    /** The fields of an object already read: an envelope's, {@code depth} envelopes down. */
+    private static JsonErrorFields of(JsonNode object, int depth) {
         Map<String, JsonNode> fields = new HashMap<>();
         int objects = 0;
+        JsonNode envelope = null;
         for (var e : object.properties()) {
             String name = unqualified(e.getKey().toLowerCase(Locale.ROOT));
             if (e.getValue().isObject()) objects++;
             if (READ.contains(name)) fields.put(name, e.getValue());
+            if (envelope == null && e.getValue().isObject() && envelopeName(name)) envelope = e.getValue();
         }
-        return new JsonErrorFields(fields, object.size(), object.has("data"), objects, Optional.empty());
+        return new JsonErrorFields(fields, object.size(), object.has("data"), objects, Optional.ofNullable(envelope), depth);
     }
 
     /**
@@ -83,7 +96,7 @@ final class JsonErrorFields {
                 return Optional.empty();
             }
             if (first == JsonToken.START_ARRAY) {
-                return Optional.of(new JsonErrorFields(Map.of(), 0, false, 0, Optional.empty())); // a list of data has no top-level error fields
+                return Optional.of(new JsonErrorFields(Map.of(), 0, false, 0, Optional.empty(), 0)); // a list of data has no top-level error fields
             }
             if (first != JsonToken.START_OBJECT) {
                 return Optional.empty();
@@ -102,7 +115,7 @@ final class JsonErrorFields {
                         JsonNode value = parser.readValueAsTree();
                         fields.put(name, value == null ? NullNode.getInstance() : value);
                     } else if (envelope == null && parser.currentToken() == JsonToken.START_OBJECT
-                            && (name.endsWith("response") || name.endsWith("result"))) {
+                            && envelopeName(name)) {
                         envelope = parser.readValueAsTree(); // {"alipay_trade_query_response": {"code": …, "msg": …}, "sign": …}
                     } else {
                         parser.skipChildren();
@@ -111,7 +124,7 @@ final class JsonErrorFields {
             } catch (IOException cutOff) {
                 // A body cut at the capture limit still has its first fields, where APIs put errors.
             }
-            return Optional.of(new JsonErrorFields(fields, count, data, objects, Optional.ofNullable(envelope)));
+            return Optional.of(new JsonErrorFields(fields, count, data, objects, Optional.ofNullable(envelope), 0));
         } catch (IOException e) {
             return Optional.empty();
         }
@@ -162,8 +175,11 @@ final class JsonErrorFields {
                 if (addText(field(lone), texts)) return Optional.of(new Surfaced(texts.iterator().next(), false, "$." + lone, false));
             }
         }
-        if (texts.isEmpty() && envelope.isPresent()) {
-            return of(envelope.get()).surfaced(problemJson); // the answer sits one level down, in its envelope
+        if (texts.isEmpty() && envelope.isPresent() && depth < MAX_ENVELOPES) {
+            // the answer sits a level down, in its envelope; a status here that says error makes its message one
+            boolean saysError = flaggedByStatus || errorSaysSo;
+            return of(envelope.get(), depth + 1).surfaced(problemJson)
+                    .map(inner -> saysError ? new Surfaced(inner.text(), inner.fromGraphql(), inner.field(), true) : inner);
         }
         return texts.isEmpty() ? Optional.empty() : Optional.of(new Surfaced(String.join("; ", texts), fromGraphql, first, true));
     }

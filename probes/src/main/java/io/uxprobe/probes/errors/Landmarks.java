@@ -66,6 +66,9 @@ final class Landmarks {
                 return LIVE_ROLES.contains(role) ? "role=" + role : "aria-live=" + live;
             }
             if (e.normalName().equals("output") && small(e)) return "an <output>, a live region"; // Zabbix's message boxes
+            // a modal in front of the page: a closed <dialog> is not shown, so one that is shown is open
+            if (e.normalName().equals("dialog") && small(e)) return "an open <dialog>";
+            if (role.equals("dialog") && small(e)) return "a dialog (role=dialog)";
             String named = noticeName(e);
             return named != null && small(e) ? named : null;
         });

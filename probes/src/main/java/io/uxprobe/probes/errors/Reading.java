@@ -222,6 +222,11 @@ final class Reading {
         return (int) p.shape().contentWords() + " words besides navigation and code";
     }
 
+    /** Is the phrase quoted where it stands (a headline quoting what users saw: 「エラーが発生しました」の表示が続いた…)? */
+    static boolean isQuoted(Place p) {
+        return quoted(p).isPresent();
+    }
+
     private static Optional<String> quoted(Place p) {
         Optional<Landmarks.Found> q = Landmarks.quotation(p.element());
         if (q.isPresent()) return Optional.of("it is inside a quotation (" + q.get().what() + ")");

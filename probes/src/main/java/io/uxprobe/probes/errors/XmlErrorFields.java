@@ -64,10 +64,20 @@ final class XmlErrorFields {
             Element field = first(one, MESSAGE_NAMES).or(() -> first(one, CODE_NAMES)).orElse(null);
             String text = (field == null ? one.ownText() : field.text()).strip();
             if (text.isEmpty() || isEmptyValue(text)) continue;
-            texts.add(text);
+            texts.add(codeWords(one, field).map(code -> code + ": " + text).orElse(text));
             if (path == null) path = path(field == null ? one : field);
         }
         return texts.isEmpty() ? Optional.empty() : Optional.of(new Field(String.join("; ", texts), path));
+    }
+
+    /**
+     * An error's code beside its message, in words, when it is one ({@code AccessDenied} is "Access Denied",
+     * {@code SlowDown} "Slow Down"): a code names the error where a message may only explain it.
+     */
+    private static Optional<String> codeWords(Element error, Element message) {
+        Optional<Element> code = first(error, List.of("code"));
+        if (code.isEmpty() || code.get() == message || !code.get().text().strip().matches("[A-Z][a-z]+(?:[A-Z][a-z]+)+")) return Optional.empty();
+        return Optional.of(code.get().text().strip().replaceAll("(?<=[a-z])(?=[A-Z])", " "));
     }
 
     /** The first descendant named one of {@code names}, by name order, outside a SOAP {@code detail} (a stack trace). */

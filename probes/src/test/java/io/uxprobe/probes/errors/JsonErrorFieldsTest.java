@@ -84,6 +84,17 @@ class JsonErrorFieldsTest {
     }
 
     @Test
+    void anAnswerInNestedEnvelopesIsReadWhereItSitsAndItsStatusFlagsIt() {
+        String nested = """
+                {"response": {"header": {"status": "ERROR", "result": {"code": "E5001", "message": "Payment could not be completed"}}, "body": null}}""";
+
+        assertThat(detector.detect("application/json", nested)).map(Samples::named)
+                .hasValue(Samples.named("json_error", "Payment could not be completed"));
+        assertThat(detector.detect("application/json", """
+                {"response": {"header": {"status": "OK", "result": {"code": "S0000", "message": "Payment completed"}}}}""")).isEmpty();
+    }
+
+    @Test
     void aJsonObjectWithoutContentTypeIsReadAsJson() {
         assertThat(detector.detect("", "{\"error\": \"Too many requests, slow down\"}"))
                 .map(ErrorMatch::signature).hasValue("rate_limited");

@@ -46,7 +46,7 @@ class XmlErrorFieldsTest {
                 <Error><Code>SlowDown</Code><Message>Please reduce your request rate.</Message><RequestId>4442587FB7D0A2F9</RequestId></Error>""";
 
         assertThat(detector.detect("application/xml", s3)).map(Samples::named)
-                .hasValue(Samples.named("rate_limited", "Please reduce your request rate."));
+                .hasValue(Samples.named("rate_limited", "Slow Down: Please reduce your request rate."));
     }
 
     @Test
@@ -58,8 +58,16 @@ class XmlErrorFieldsTest {
                 <ErrorResponse xmlns="https://sts.amazonaws.com/doc/2011-06-15/"><Error><Type>Sender</Type><Code>ExpiredToken</Code>\
                 </Error><RequestId>1</RequestId></ErrorResponse>""";
 
-        assertThat(detector.detect("text/xml", ec2)).map(Samples::named).hasValue(Samples.named("xml_error", "Request limit exceeded."));
+        assertThat(detector.detect("text/xml", ec2)).map(Samples::named).hasValue(Samples.named("xml_error", "Request Limit Exceeded: Request limit exceeded."));
         assertThat(detector.detect("text/xml", sts)).map(Samples::named).hasValue(Samples.named("xml_error", "ExpiredToken"));
+    }
+
+    @Test
+    void anErrorsCodeInWordsNamesItWhereItsMessageOnlyExplains() {
+        String oss = "<Error><Code>AccessDenied</Code><Message>You have no right to access this object because of bill overdue.</Message></Error>";
+
+        assertThat(detector.detect("application/xml", oss)).map(Samples::named)
+                .hasValue(Samples.named("access_denied", "Access Denied: You have no right to access this object because of bill overdue."));
     }
 
     @Test
