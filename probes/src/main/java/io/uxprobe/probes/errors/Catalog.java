@@ -168,6 +168,8 @@ public final class Catalog {
             regex("service_unavailable", "(?:サービス|サーバー|サーバ|サイト)(?:は|が|を)?(?:現在|一時的に|ただいま)?(?:ご利用いただけません|ご利用になれません|利用できません|停止しています|ご利用いただけない)"),
             regex("service_unavailable", "(?:서비스|서버)(?:를|가|는)? ?(?:일시적으로 |현재 |잠시 )?(?:이용할 수 없|사용할 수 없|중단되었|접속할 수 없)"),
             regex("service_unavailable", "(?:服务|服務|网站|網站|服务器|伺服器)(?:暂时|暫時|目前|当前|當前|暂|暫)?(?:不可用|无法使用|無法使用|无法访问|無法訪問|不可用)"),
+            // "access is concentrated": how Japanese, Korean and Chinese sites say they are overloaded
+            regex("service_unavailable", "アクセスが集中し|(?:ただいま|現在)?(?:大変)?混み合って(?:おり|います)|접속자가 (?:많아|폭주)|(?:服务器|伺服器)繁忙|(?:访问|訪問)(?:人数|人數|量)(?:过|過)(?:多|大)"),
 
             // Not bare "scheduled maintenance": healthy sites and status pages announce upcoming windows.
             regex("maintenance", "\\b(?:down|offline|closed|unavailable) for (?:some )?(?:scheduled |planned |routine |essential |emergency )?maintenance\\b"),
@@ -256,7 +258,7 @@ public final class Catalog {
             regex("taking_too_long", "\\btaking too long to (?:load|respond)\\b"),
 
             regex("timed_out", "\\b(?:the |your )?(?:[a-z]{3,20} )?(?:request|connection|operation|server|gateway|upstream|query|response|page|call) (?:has )?timed out\\b"),
-            regex("timed_out", "\\btook too long to respond\\b|\\brequest time-?out\\b"),
+            regex("timed_out", "\\btook too long to respond\\b|\\brequest time-?out\\b|\\btime-?out (?:occurred|occured|expired|exceeded)\\b"),
 
             regex("failed_to_load", "\\b(?:couldn't|could not|can't|cannot|unable to|failed to|we couldn't|we were unable to|were unable to) "
                     + "(?:load|fetch|retrieve|display)\\b"),
@@ -347,7 +349,7 @@ public final class Catalog {
             // Inside an alert only (see Reading.ALERT_ONLY): a failure word in a notice no signature above names.
             // not "no errors", nor an announcement ("will be unavailable on Sunday"), nor an empty search ("couldn't find any products")
             regex(ALERT_ERROR, "(?<!\\bno )(?<!\\bwithout )(?<!\\b0 )(?<!\\bwill be )(?<!\\bmay be )(?<!\\bmight be )(?<!\\bcould be )\\b(?:error|errors|failed|failure|unable to|could not|couldn't|can't|cannot"
-                    + "|went wrong|unavailable|not available|problem|oops|invalid|fehler|fehlgeschlagen|erreur|échec|échoué|impossible de|errore|erro|falha|falhou"
+                    + "|went wrong|unavailable|not available|problem|oops|invalid|expired|no longer valid|fehler|fehlgeschlagen|erreur|échec|échoué|impossible de|errore|erro|falha|falhou"
                     + "|fout|mislukt|błąd|nie udało|nie można|misslyckades|kunde inte|hata|başarısız)\\b(?! (?:find|locate) (?:any|anything)\\b)"
                     + "|エラー|失敗|できません|오류|실패|错误|錯誤|失败|失敗|无法|無法"));
 

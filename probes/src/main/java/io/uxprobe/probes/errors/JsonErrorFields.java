@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.NullNode;
 import java.io.IOException;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.Locale;
 import java.util.Map;
@@ -48,18 +49,27 @@ final class JsonErrorFields {
     private final int objectFields;
     private final Optional<JsonNode> envelope;
     private final int depth;
+    /** Other objects of a small answer, by name: where an answer that says it failed may keep its error. */
+    private final Map<String, JsonNode> others;
+    /** {@code "data": null}: the answer carries no data, as a failed one does not. */
+    private final boolean noData;
+
+    /** An answer this small keeps its other objects, to look in them for the error it says it has. */
+    private static final int SMALL_ANSWER_CHARS = 16 * 1024;
 
     /** Envelopes read, at most: {"response": {"header": {"result": {"message": …}}}} is three. */
     private static final int MAX_ENVELOPES = 3;
 
     private JsonErrorFields(Map<String, JsonNode> fields, int fieldCount, boolean hasData, int objectFields, Optional<JsonNode> envelope,
-            int depth) {
+            int depth, Map<String, JsonNode> others, boolean noData) {
         this.fields = fields;
         this.fieldCount = fieldCount;
         this.hasData = hasData;
         this.objectFields = objectFields;
         this.envelope = envelope;
         this.depth = depth;
+        this.others = others;
+        this.noData = noData;
     }
 
     /** An object that wraps the answer: {@code x_response}, {@code result}, a {@code header} with its status. */
@@ -78,7 +88,7 @@ final class JsonErrorFields {
             if (READ.contains(name)) fields.put(name, e.getValue());
             if (envelope == null && e.getValue().isObject() && envelopeName(name)) envelope = e.getValue();
         }
-        return new JsonErrorFields(fields, object.size(), object.has("data"), objects, Optional.ofNullable(envelope), depth);
+        return new JsonErrorFields(fields, object.size(), object.has("data"), objects, Optional.ofNullable(envelope), depth, Map.of(), false);
     }
 
     /**
@@ -96,7 +106,7 @@ final class JsonErrorFields {
                 return Optional.empty();
             }
             if (first == JsonToken.START_ARRAY) {
-                return Optional.of(new JsonErrorFields(Map.of(), 0, false, 0, Optional.empty(), 0)); // a list of data has no top-level error fields
+                return Optional.of(new JsonErrorFields(Map.of(), 0, false, 0, Optional.empty(), 0, Map.of(), false)); // a list of data has no top-level error fields
             }
             if (first != JsonToken.START_OBJECT) {
                 return Optional.empty();
@@ -105,18 +115,24 @@ final class JsonErrorFields {
             int objects = 0;
             boolean data = false;
             JsonNode envelope = null;
+            Map<String, JsonNode> others = new LinkedHashMap<>();
+            boolean small = body.length() <= SMALL_ANSWER_CHARS;
+            boolean noData = false;
             try {
                 while (parser.nextToken() == JsonToken.FIELD_NAME) {
                     String name = unqualified(parser.currentName().toLowerCase(Locale.ROOT)); // "Message" from AWS, "message" from most
                     count++;
                     data |= name.equals("data"); // GraphQL answers carry data beside their errors
                     if (parser.nextToken() == JsonToken.START_OBJECT) objects++;
+                    noData |= name.equals("data") && parser.currentToken() == JsonToken.VALUE_NULL;
                     if (READ.contains(name)) {
                         JsonNode value = parser.readValueAsTree();
                         fields.put(name, value == null ? NullNode.getInstance() : value);
                     } else if (envelope == null && parser.currentToken() == JsonToken.START_OBJECT
                             && envelopeName(name)) {
                         envelope = parser.readValueAsTree(); // {"alipay_trade_query_response": {"code": …, "msg": …}, "sign": …}
+                    } else if (small && parser.currentToken() == JsonToken.START_OBJECT && !name.equals("data")) {
+                        others.put(name, parser.readValueAsTree());
                     } else {
                         parser.skipChildren();
                     }
@@ -124,7 +140,7 @@ final class JsonErrorFields {
             } catch (IOException cutOff) {
                 // A body cut at the capture limit still has its first fields, where APIs put errors.
             }
-            return Optional.of(new JsonErrorFields(fields, count, data, objects, Optional.ofNullable(envelope), 0));
+            return Optional.of(new JsonErrorFields(fields, count, data, objects, Optional.ofNullable(envelope), 0, others, noData));
         } catch (IOException e) {
             return Optional.empty();
         }
@@ -162,13 +178,17 @@ final class JsonErrorFields {
         if (addText(field("error_description"), texts) && first == null) first = "$.error_description";
         if (addText(field("errormessage"), texts) && first == null) first = "$.errorMessage"; // AWS Lambda's, Netlify's
         if (addText(field("fault").path("faultstring"), texts) && first == null) first = "$.fault.faultstring";
-        if (problemJson) {
+        // problem+json's shape under another type ({"type": …, "title": "Endpoint … not found", "status": 404})
+        if (problemJson || flaggedByStatus && texts.isEmpty() && field("status").isIntegralNumber()) {
             if (addText(field("title"), texts) && first == null) first = "$.title";
             if (addText(field("detail"), texts) && first == null) first = "$.detail";
         }
         if (texts.isEmpty() && errorSaysSo) {
             texts.add("error: " + error); // "error": true tells the client to show its generic failure
             first = "$.error";
+        }
+        if (texts.isEmpty() && fieldCount == 1 && addText(field("detail"), texts)) {
+            return Optional.of(new Surfaced(texts.iterator().next(), false, "$.detail", true)); // FastAPI's and Django REST's error body
         }
         if (texts.isEmpty() && fieldCount <= LONE_MESSAGE_FIELDS && !statusSaysOk()) {
             for (String lone : new String[] {"message", "detail", "msg"}) {
@@ -181,7 +201,31 @@ final class JsonErrorFields {
             return of(envelope.get(), depth + 1).surfaced(problemJson)
                     .map(inner -> saysError ? new Surfaced(inner.text(), inner.fromGraphql(), inner.field(), true) : inner);
         }
+        if (texts.isEmpty() && (flaggedByStatus || noData)) {
+            return nestedError(others, "$", 0); // {"success": false, "payload": {"search": {"error": {"message": …}}}}
+        }
         return texts.isEmpty() ? Optional.empty() : Optional.of(new Surfaced(String.join("; ", texts), fromGraphql, first, true));
+    }
+
+    /** The first {@code error} or {@code errors} set within {@code objects}, at most {@link #MAX_ENVELOPES} levels down. */
+    private static Optional<Surfaced> nestedError(Map<String, JsonNode> objects, String path, int depth) {
+        if (depth >= MAX_ENVELOPES) return Optional.empty();
+        for (var e : objects.entrySet()) {
+            JsonNode node = e.getValue();
+            for (String name : new String[] {"error", "errors"}) {
+                JsonNode error = node.path(name);
+                Set<String> texts = new LinkedHashSet<>();
+                if (isSet(error)) addMessages(error, texts);
+                if (!texts.isEmpty()) return Optional.of(new Surfaced(String.join("; ", texts), false, path + "." + e.getKey() + "." + name, true));
+            }
+            Map<String, JsonNode> inner = new LinkedHashMap<>();
+            node.properties().forEach(p -> {
+                if (p.getValue().isObject()) inner.put(p.getKey(), p.getValue());
+            });
+            Optional<Surfaced> found = nestedError(inner, path + "." + e.getKey(), depth + 1);
+            if (found.isPresent()) return found;
+        }
+        return Optional.empty();
     }
 
     // GraphQL's errors sit beside "data", or carry locations, path or extensions; other APIs' errors[] do not
@@ -211,7 +255,9 @@ final class JsonErrorFields {
         JsonNode result = field("result");
         boolean badResult = result.isTextual() && ERROR_STATUSES.contains(result.asText().strip().toLowerCase(Locale.ROOT));
         // a code beside the message: an HTTP status in the body ({"code": 500, "msg": …}, {"status_code": 401}), or an error code
+        // a negative code is an error code wherever it is used (Binance's {"code": -1003, "msg": …})
         boolean badCode = httpError(field("code")) || httpError(field("status_code")) || httpError(field("statuscode"))
+                || field("code").isIntegralNumber() && field("code").asLong() < 0
                 || isSet(field("error_code")) || isSet(field("errorcode"))
                 || errorName(field("code")) || errorName(field("name")) || errorName(field("type"));
         return badStatus || badResult || badCode || isFalse(field("success")) || isFalse(field("ok"));

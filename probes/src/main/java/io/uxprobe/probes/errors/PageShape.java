@@ -208,7 +208,7 @@ final class PageShape {
     private static boolean isItem(Element e) {
         return switch (e.normalName()) {
             case "li", "article" -> true;
-            case "tr" -> e.selectFirst("> th") == null;
+            case "tr" -> e.selectFirst("> th") == null && e.childrenSize() > 1; // a row of one cell is layout
             case "p", "dd", "dt", "br", "span", "a", "b", "i", "em", "strong" -> false;
             default -> e.hasAttr("class") && !e.className().isBlank();
         };

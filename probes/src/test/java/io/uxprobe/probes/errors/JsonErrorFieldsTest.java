@@ -95,6 +95,32 @@ class JsonErrorFieldsTest {
     }
 
     @Test
+    void frameworksOwnErrorShapesAreErrors() {
+        // FastAPI's and Django REST's lone detail, problem+json's shape under application/json (Javalin), a negative code (Binance)
+        assertThat(detector.detect("application/json", "{\"detail\": \"Inventory service is temporarily unavailable. Please try again later.\"}"))
+                .map(ErrorMatch::signature).hasValue("service_unavailable");
+        assertThat(detector.detect("application/json", "{\"title\": \"Endpoint GET /api/v2/labels not found\", \"status\": 404, \"type\": \"https://javalin.io\"}"))
+                .map(Samples::named).hasValue(Samples.named("json_error", "Endpoint GET /api/v2/labels not found"));
+        assertThat(detector.detect("application/json", "{\"code\": -1003, \"msg\": \"Too much request weight used; current limit is 6000.\"}"))
+                .map(ErrorMatch::signature).hasValue("json_error");
+        assertThat(detector.detect("application/json", "{\"code\": 0, \"msg\": \"success\", \"data\": {\"title\": \"Error\"}}")).isEmpty();
+    }
+
+    @Test
+    void anAnswerThatSaysItFailedHasItsErrorFoundBelow() {
+        String failed = """
+                {"success": false, "requestId": "b7e2", "payload": {"search": {"error": {"code": "SEARCH_UPSTREAM_TIMEOUT", \
+                "message": "Die Suche ist vorübergehend nicht verfügbar."}, "results": []}}}""";
+        String meta = """
+                {"data": null, "meta": {"response": {"error": {"code": "SERVICE_BUSY", "message": "Our servers are taking a nap."}}}}""";
+
+        assertThat(detector.detect("application/json", failed)).map(Samples::named)
+                .hasValue(Samples.named("json_error", "Die Suche ist vorübergehend nicht verfügbar."));
+        assertThat(detector.detect("application/json", meta)).map(Samples::named).hasValue(Samples.named("json_error", "Our servers are taking a nap."));
+        assertThat(detector.detect("application/json", "{\"success\": true, \"payload\": {\"error\": {\"message\": \"x\"}}}")).isEmpty();
+    }
+
+    @Test
     void aJsonObjectWithoutContentTypeIsReadAsJson() {
         assertThat(detector.detect("", "{\"error\": \"Too many requests, slow down\"}"))
                 .map(ErrorMatch::signature).hasValue("rate_limited");
