@@ -240,6 +240,9 @@ final class Landmarks {
 
     private static String classWord(Element e, Set<String> words) {
         if (!e.hasAttr("class") && e.id().isEmpty()) return null;
+        // most names hold none of the words at all: one look at the whole attribute before splitting it into words
+        String all = (e.className() + ' ' + e.id()).toLowerCase(Locale.ROOT);
+        if (!containsAny(all, words)) return null;
         List<String> names = new ArrayList<>(e.classNames());
         if (!e.id().isEmpty()) names.add(e.id());
         for (String name : names) {
@@ -248,6 +251,13 @@ final class Landmarks {
             }
         }
         return null;
+    }
+
+    private static boolean containsAny(String text, Set<String> words) {
+        for (String w : words) {
+            if (text.contains(w)) return true;
+        }
+        return false;
     }
 
     /** The words of a class name: {@code toast--error} and {@code ErrorBanner_root} are (toast, error) and (error, banner, root). */

@@ -12,6 +12,8 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
+import org.jsoup.select.Evaluator;
+import org.jsoup.select.QueryParser;
 
 /**
  * The shape of a page at a glance: how much there is to read besides the navigation, whether it is content (an
@@ -43,6 +45,10 @@ final class PageShape {
             "scholarlyarticle", "report", "faqpage", "qapage", "howto", "musicrecording", "musiccomposition", "musicalbum",
             "book", "movie", "tvseries", "tvepisode", "product", "discussionforumposting", "socialmediaposting", "recipe",
             "review", "creativework", "question", "liveblogposting", "podcastepisode", "videoobject");
+
+    // selectors parsed once: jsoup parses a selector string on every call, which cost a third of reading a large page
+    private static final Evaluator IN_ARTICLE = QueryParser.parse("article, [role=article], [itemprop=articleBody]");
+    private static final Evaluator LINK = QueryParser.parse("a[href]");
 
     private final double contentWords;
     private final double proseWords;
@@ -86,7 +92,7 @@ final class PageShape {
             if (words == 0) continue;
             content += words;
             if (content >= LEAD_WORDS && leadEnd == page.text().length()) leadEnd = page.pieceEnd(i);
-            if (inArticle.computeIfAbsent(owner, o -> o.closest("article, [role=article], [itemprop=articleBody]") != null)) article += words;
+            if (inArticle.computeIfAbsent(owner, o -> o.closest(IN_ARTICLE) != null)) article += words;
             blockWords.merge(block(owner), words, Double::sum);
             if (h1 == null || anyHeading == null) {
                 Element heading = heading(owner);
@@ -208,10 +214,18 @@ final class PageShape {
     private static boolean isItem(Element e) {
         return switch (e.normalName()) {
             case "li", "article" -> true;
-            case "tr" -> e.selectFirst("> th") == null && e.childrenSize() > 1; // a row of one cell is layout
+            case "tr" -> !headed(e) && e.childrenSize() > 1; // a row of one cell is layout
             case "p", "dd", "dt", "br", "span", "a", "b", "i", "em", "strong" -> false;
             default -> e.hasAttr("class") && !e.className().isBlank();
         };
+    }
+
+    /** A row headed by a {@code <th>} is a "name: value" detail, not a listed thing. */
+    private static boolean headed(Element tr) {
+        for (Element cell : tr.children()) {
+            if (cell.normalName().equals("th")) return true;
+        }
+        return false;
     }
 
     /**
@@ -219,7 +233,7 @@ final class PageShape {
      * several sentences without a link is advice ("1. Check your proxy settings…"), which error pages list too.
      */
     private static boolean listed(Element item) {
-        return item.selectFirst("a[href]") != null || Words.count(item.text()) <= LISTED_ITEM_WORDS;
+        return item.selectFirst(LINK) != null || Words.count(item.text()) <= LISTED_ITEM_WORDS;
     }
 
     /** Words of a named item in a listing, at most. */

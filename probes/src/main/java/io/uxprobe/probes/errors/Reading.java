@@ -7,6 +7,8 @@ import java.util.function.Function;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.jsoup.nodes.Element;
+import org.jsoup.select.Evaluator;
+import org.jsoup.select.QueryParser;
 
 /**
  * How a person reads a phrase where it stands on a page: shown to them as a message, or mentioned in the page's
@@ -108,13 +110,15 @@ final class Reading {
 
     /** Is the phrase in running text: not a heading, code, an example, a quotation, navigation, a link, a form or a list item? */
     static boolean plainProse(Place p) {
-        if (Landmarks.isHeading(p.element()) || p.element().closest("h1, h2, h3, h4, h5, h6, [role=heading]") != null) return false;
+        if (Landmarks.isHeading(p.element()) || p.element().closest(IN_HEADING) != null) return false;
         for (Rule r : RULES) {
             if (MENTIONS_IN_PROSE.contains(r.name()) && r.apply(p).isPresent()) return false;
         }
         // a box named "article" is layout on a page that is not written to be read (an error page that lists articles to read instead)
         return Landmarks.post(p.element()).filter(post -> !post.byName() || p.shape().written().isPresent()).isEmpty();
     }
+
+    private static final Evaluator IN_HEADING = QueryParser.parse("h1, h2, h3, h4, h5, h6, [role=heading]");
 
     private static final Set<String> MENTIONS_IN_PROSE = Set.of("code", "example", "quoted", "navigation", "link", "form", "list_item");
 
