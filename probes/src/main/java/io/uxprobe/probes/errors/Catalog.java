@@ -71,6 +71,7 @@ public final class Catalog {
             regex("database_error", "\\bsqlstate\\[[0-9a-z]{5}\\]"),
             regex("database_error", "\\b(?:could not|couldn't|unable to|cannot|can't|failed to) connect to (?:the )?"
                     + "(?:database|mysql|postgres|postgresql|mongodb|redis)\\b"),
+            regex("database_error", "\\blost connection to (?:the )?(?:mysql|postgres|postgresql|database|db) server\\b"),
             regex("database_error", "\\btoo many connections\\b|\\berror connecting to (?:the )?database\\b|\\bdatabase error\\b"),
 
             // WAF and CDN block pages: Cloudflare, Akamai, Imperva, Sucuri, F5, AWS and Azure WAFs.
@@ -170,6 +171,8 @@ public final class Catalog {
             regex("service_unavailable", "(?:服务|服務|网站|網站|服务器|伺服器)(?:暂时|暫時|目前|当前|當前|暂|暫)?(?:不可用|无法使用|無法使用|无法访问|無法訪問|不可用)"),
             // "access is concentrated": how Japanese, Korean and Chinese sites say they are overloaded
             regex("service_unavailable", "アクセスが集中し|(?:ただいま|現在)?(?:大変)?混み合って(?:おり|います)|접속자가 (?:많아|폭주)|(?:服务器|伺服器)繁忙|(?:访问|訪問)(?:人数|人數|量)(?:过|過)(?:多|大)"),
+            regex("service_unavailable", "\\b(?:this |the )?(?:page|site|website|service|story|article|content) is (?:temporarily|currently) (?:unavailable|not available)\\b"),
+            regex("service_unavailable", "الخدمة غير متاحة|الخدمة غير متوفرة"),
 
             // Not bare "scheduled maintenance": healthy sites and status pages announce upcoming windows.
             regex("maintenance", "\\b(?:down|offline|closed|unavailable) for (?:some )?(?:scheduled |planned |routine |essential |emergency )?maintenance\\b"),
@@ -291,6 +294,7 @@ public final class Catalog {
             regex("something_went_wrong", "\\bnågot (?:gick|har gått) (?:fel|snett)\\b"),
             regex("something_went_wrong", "\\bbir (?:şeyler|şey) ters gitti\\b"),
             regex("something_went_wrong", "(?:何らかの|何か)(?:問題|エラー)が(?:発生|起き)|(?:뭔가|무언가|무엇인가)(?:가)? 잘못(?:되었|됐)|出错了|出錯了|出了(?:点|一点|些)?问题|出了(?:點|一點|些)?問題"),
+            regex("something_went_wrong", "حدث خطأ ما|حدث شيء خطأ"), // Arabic
 
             regex("unexpected_error", "\\bunexpected (?:[a-z]+ )?error\\b"),
             regex("unexpected_error", "\\bunerwarteter fehler\\b|\\berreur inattendue\\b|\\berror inesperado\\b|\\berrore imprevisto\\b|\\berro inesperado\\b|\\bbeklenmeyen bir hata\\b"),
@@ -314,6 +318,7 @@ public final class Catalog {
             regex("error_occurred", "\\b(?:ett (?:oväntat |okänt )?fel (?:har )?(?:uppstått|inträffat|uppstod|inträffade)|det (?:uppstod|har uppstått) ett (?:oväntat )?(?:fel|problem))\\b"),
             regex("error_occurred", "\\bbir (?:hata|sorun) (?:oluştu|meydana geldi)\\b"),
             regex("error_occurred", "(?:問題|エラー|不具合|障害)が発生(?:しました|しています|いたしました)|(?:오류|문제|에러)가 (?:발생했|발생하였|생겼)|(?:发生|發生|出现|出現)(?:了)?(?:一个|一個)?(?:未知|意外|内部|內部)?(?:错误|錯誤)"),
+            regex("error_occurred", "حدث خطأ"),
 
             regex("technical_difficulties", "\\btechnical (?:difficulties|difficulty|issues|problems)\\b"),
             regex("technical_difficulties", "\\bwe(?:'re| are|'ve been| have been| seem to be)(?: currently)? (?:having|experiencing|facing) "
@@ -345,13 +350,14 @@ public final class Catalog {
             regex("try_again_later", "\\bförsök (?:igen )?senare\\b"),
             regex("try_again_later", "\\bdaha sonra (?:tekrar|yeniden) deneyin(?:iz)?\\b"),
             regex("try_again_later", "(?:しばらく(?:経って|たって|してから|時間をおいて)|後ほど|後で|時間をおいて)[^。]{0,10}(?:もう一度|再度)|(?:잠시 후|나중에) 다시 시도|(?:稍后|稍後)(?:再)?(?:重试|重試|再试|再試|尝试|嘗試)"),
+            regex("try_again_later", "(?:يرجى|الرجاء|يُرجى) (?:إعادة )?المحاولة (?:مرة أخرى )?(?:لاحقا|لاحقاً|في وقت لاحق)"),
 
             // Inside an alert only (see Reading.ALERT_ONLY): a failure word in a notice no signature above names.
             // not "no errors", nor an announcement ("will be unavailable on Sunday"), nor an empty search ("couldn't find any products")
             regex(ALERT_ERROR, "(?<!\\bno )(?<!\\bwithout )(?<!\\b0 )(?<!\\bwill be )(?<!\\bmay be )(?<!\\bmight be )(?<!\\bcould be )\\b(?:error|errors|failed|failure|unable to|could not|couldn't|can't|cannot"
                     + "|went wrong|unavailable|not available|problem|oops|invalid|expired|no longer valid|fehler|fehlgeschlagen|erreur|échec|échoué|impossible de|errore|erro|falha|falhou"
                     + "|fout|mislukt|błąd|nie udało|nie można|misslyckades|kunde inte|hata|başarısız)\\b(?! (?:find|locate) (?:any|anything)\\b)"
-                    + "|エラー|失敗|できません|오류|실패|错误|錯誤|失败|失敗|无法|無法"));
+                    + "|エラー|失敗|できません|오류|실패|错误|錯誤|失败|失敗|无法|無法|خطأ|فشل|تعذر"));
 
     private static final Set<String> IDS = collectIds();
 

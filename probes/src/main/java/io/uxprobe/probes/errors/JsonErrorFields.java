@@ -32,12 +32,12 @@ final class JsonErrorFields {
     private static final Set<String> READ = Set.of(
             "error", "errors", "message", "status", "result", "success", "ok", "error_description", "fault", "title", "detail", "errormessage",
             "msg", "error_message", "error_code", "errorcode", "status_code", "statuscode", "code", "name", "type", "error_msg", "errmsg",
-            "sub_msg");
+            "sub_msg", "details", "exception", "messages");
     // words of an error code or name that say it is one: "INTERNAL_SERVICE_ERROR", "FAILED_INTERNAL_SYSTEM_PROCESSING"
     private static final Set<String> ERROR_CODE_WORDS = Set.of("error", "err", "fail", "failed", "failure", "exception", "invalid",
             "unavailable", "denied", "forbidden", "timeout", "unauthorized", "unauthenticated", "fault", "internal");
     private static final Set<String> ERROR_STATUSES = Set.of("error", "fail", "failed", "failure");
-    private static final String[] MESSAGE_FIELDS = {"message", "description", "detail", "title", "error_description", "reason"};
+    private static final String[] MESSAGE_FIELDS = {"message", "description", "detail", "title", "error_description", "reason", "faultstring"};
     /** An object this small whose message is all it says is the message (AWS API Gateway's {"message": "…"}). */
     private static final int LONE_MESSAGE_FIELDS = 6;
     /** An object with more top-level fields than this is a document, not an error answer. */
@@ -80,6 +80,7 @@ final class JsonErrorFields {
     /** The fields of an object already read: an envelope's, {@code depth} envelopes down. */
     private static JsonErrorFields of(JsonNode object, int depth) {
         Map<String, JsonNode> fields = new HashMap<>();
+        Map<String, JsonNode> others = new LinkedHashMap<>();
         int objects = 0;
         JsonNode envelope = null;
         for (var e : object.properties()) {
@@ -87,8 +88,10 @@ final class JsonErrorFields {
             if (e.getValue().isObject()) objects++;
             if (READ.contains(name)) fields.put(name, e.getValue());
             if (envelope == null && e.getValue().isObject() && envelopeName(name)) envelope = e.getValue();
+            if (e.getValue().isObject() && !name.equals("data")) others.put(name, e.getValue());
         }
-        return new JsonErrorFields(fields, object.size(), object.has("data"), objects, Optional.ofNullable(envelope), depth, Map.of(), false);
+        boolean noData = object.has("data") && object.get("data").isNull();
+        return new JsonErrorFields(fields, object.size(), object.has("data"), objects, Optional.ofNullable(envelope), depth, others, noData);
     }
 
     /**
@@ -106,6 +109,10 @@ final class JsonErrorFields {
                 return Optional.empty();
             }
             if (first == JsonToken.START_ARRAY) {
+                if (body.length() <= SMALL_ANSWER_CHARS) {
+                    JsonNode array = parser.readValueAsTree();
+                    if (errorList(array)) return Optional.of(new JsonErrorFields(Map.of("errors", array), 1, false, 0, Optional.empty(), 0, Map.of(), false));
+                }
                 return Optional.of(new JsonErrorFields(Map.of(), 0, false, 0, Optional.empty(), 0, Map.of(), false)); // a list of data has no top-level error fields
             }
             if (first != JsonToken.START_OBJECT) {
@@ -146,6 +153,19 @@ final class JsonErrorFields {
         }
     }
 
+    /**
+     * A list that is the answer's errors: one to three small objects, each a message with its code (Salesforce's
+     * {@code [{"message": …, "errorCode": "INVALID_SESSION_ID"}]}); a list of records says more about each.
+     */
+    private static boolean errorList(JsonNode array) {
+        if (array == null || !array.isArray() || array.isEmpty() || array.size() > 3) return false;
+        for (JsonNode item : array) {
+            boolean coded = item.has("errorCode") || item.has("error_code") || item.has("code");
+            if (!item.isObject() || item.size() > 4 || !item.path("message").isTextual() || !coded) return false;
+        }
+        return true;
+    }
+
     /** A field's name without its namespace: OData's {@code odata.error}, a {@code soap:fault} turned to JSON. */
     private static String unqualified(String name) {
         int dot = Math.max(name.lastIndexOf('.'), name.lastIndexOf(':'));
@@ -175,9 +195,18 @@ final class JsonErrorFields {
         if (addText(field("error_msg"), texts) && first == null) first = "$.error_msg";
         if (addText(field("errmsg"), texts) && first == null) first = "$.errmsg";
         if (flaggedByStatus && addText(field("sub_msg"), texts) && first == null) first = "$.sub_msg";
+        if (flaggedByStatus && field("messages").isArray() && texts.isEmpty()) { // {"status": false, "messages": ["系统忙，请稍后重试"]}
+            addMessages(field("messages"), texts);
+            if (!texts.isEmpty()) first = "$.messages";
+        }
         if (addText(field("error_description"), texts) && first == null) first = "$.error_description";
         if (addText(field("errormessage"), texts) && first == null) first = "$.errorMessage"; // AWS Lambda's, Netlify's
-        if (addText(field("fault").path("faultstring"), texts) && first == null) first = "$.fault.faultstring";
+        JsonNode fault = field("fault"); // SOAP's turned to JSON ({"fault": {"faultstring": …}}), API gateways' ({"fault": {"message": …}})
+        if (fault.isObject() && isSet(fault)) {
+            addMessage(fault, texts);
+            if (first == null && !texts.isEmpty()) first = "$.fault";
+        }
+        if (addText(field("exception"), texts) && first == null) first = "$.exception"; // Frappe's, Laravel's debug answers
         // problem+json's shape under another type ({"type": …, "title": "Endpoint … not found", "status": 404})
         if (problemJson || flaggedByStatus && texts.isEmpty() && field("status").isIntegralNumber()) {
             if (addText(field("title"), texts) && first == null) first = "$.title";
@@ -251,16 +280,20 @@ final class JsonErrorFields {
     private boolean statusSaysError() {
         JsonNode status = field("status");
         boolean badStatus = status.isTextual() && ERROR_STATUSES.contains(status.asText().strip().toLowerCase(Locale.ROOT))
+                || isFalse(status)
                 || status.isIntegralNumber() && status.asInt() >= 400 && status.asInt() < 600;
         JsonNode result = field("result");
         boolean badResult = result.isTextual() && ERROR_STATUSES.contains(result.asText().strip().toLowerCase(Locale.ROOT));
         // a code beside the message: an HTTP status in the body ({"code": 500, "msg": …}, {"status_code": 401}), or an error code
+        // gRPC's status as JSON (grpc-gateway, Google APIs): {"code": 14, "message": …, "details": []}, code 0 being OK
+        JsonNode code = field("code");
+        boolean grpcStatus = field("details").isArray() && code.isIntegralNumber() && code.asInt() > 0 && code.asInt() <= 16;
         // a negative code is an error code wherever it is used (Binance's {"code": -1003, "msg": …})
         boolean badCode = httpError(field("code")) || httpError(field("status_code")) || httpError(field("statuscode"))
                 || field("code").isIntegralNumber() && field("code").asLong() < 0
                 || isSet(field("error_code")) || isSet(field("errorcode"))
                 || errorName(field("code")) || errorName(field("name")) || errorName(field("type"));
-        return badStatus || badResult || badCode || isFalse(field("success")) || isFalse(field("ok"));
+        return badStatus || badResult || badCode || grpcStatus || isFalse(field("success")) || isFalse(field("ok"));
     }
 
     private static boolean errorName(JsonNode name) {
@@ -301,8 +334,8 @@ final class JsonErrorFields {
     private static void addMessage(JsonNode item, Set<String> texts) {
         if (item.isObject()) {
             for (String name : MESSAGE_FIELDS) {
-                // OData's message is an object: {"lang": "en-US", "value": "…"}
-                if (addText(item.path(name), texts) || addText(item.path(name).path("value"), texts)) {
+                // OData's message is an object: {"lang": "en-US", "value": "…"}; others key it by language: {"en": …, "ar": …}
+                if (addText(item.path(name), texts) || addText(item.path(name).path("value"), texts) || addText(inLanguage(item.path(name)), texts)) {
                     return;
                 }
             }
@@ -312,6 +345,15 @@ final class JsonErrorFields {
         } else if (isSet(item)) {
             texts.add(compact(item)); // no message field: the client shows what it got
         }
+    }
+
+    /** A message keyed by language ({"en": …, "ar": …}): the English one, else the first. */
+    private static JsonNode inLanguage(JsonNode message) {
+        if (!message.isObject() || message.isEmpty()) return NullNode.getInstance();
+        for (var e : message.properties()) {
+            if (!e.getKey().matches("[a-zA-Z]{2}(?:[-_][a-zA-Z]{2,4})?") || !e.getValue().isTextual()) return NullNode.getInstance();
+        }
+        return message.has("en") ? message.get("en") : message.properties().iterator().next().getValue();
     }
 
     private static boolean addText(JsonNode node, Set<String> texts) {

@@ -1,6 +1,7 @@
 package io.uxprobe.probes.errors;
 
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Function;
@@ -43,11 +44,17 @@ final class Reading {
             new Rule("anywhere", true, p -> p.signature().anywhere()
                     ? Optional.of("the signature counts anywhere it is shown (anywhere: true)") : Optional.empty()),
             new Rule("code", false, p -> Landmarks.code(p.element())
+                    // an error code's line in an alert ("<p class=code>Error code: 3016") is part of the message
+                    .filter(code -> !code.byName() || Landmarks.alert(p.element()).isEmpty())
                     .filter(code -> codeSample(p))
                     .map(code -> "it is in a code sample (" + code.what() + ")")),
             new Rule("example", false, p -> Landmarks.example(p.element())
                     .map(ex -> "it is in an example (" + ex.what() + ")")),
+            new Rule("placeholder", false, p -> placeholder(p) ? Optional.of("it sits beside placeholder text (lorem ipsum): a specimen, not a message")
+                    : Optional.empty()),
             new Rule("quoted", false, Reading::quoted),
+            new Rule("searched", false, p -> p.shape().searchedFor(p.page().text().lower().substring(p.start(), p.end()))
+                    ? Optional.of("it repeats what was searched for (the page's search field holds it)") : Optional.empty()),
             new Rule("resolved", false, p -> Landmarks.alert(p.element())
                     .filter(alert -> saysResolved(alert.element()))
                     .map(alert -> "it is in a notice that the problem is over (" + alert.what() + ")")),
@@ -75,11 +82,18 @@ final class Reading {
 
     /** Rules for {@code alert_error}: a failure word counts only inside an alert. */
     static final List<Rule> ALERT_ONLY = Stream.of(
-            RULES.stream().filter(r -> Set.of("code", "example", "quoted", "resolved").contains(r.name())),
+            RULES.stream().filter(r -> Set.of("code", "example", "placeholder", "quoted", "searched", "resolved").contains(r.name())),
             // a bare failure word in a question asks about one ("Looking for help with an error code?"); a signature's phrase is no question
             Stream.of(new Rule("question", false, p -> asks(p) ? Optional.of("it is in a question, not a report of a failure") : Optional.empty())),
             RULES.stream().filter(r -> r.name().equals("alert")),
             Stream.of(new Rule("not_alert", false, p -> Optional.of("a failure word outside any alert")))).flatMap(r -> r).toList();
+
+    /** Does the alert or block holding the phrase also hold placeholder text? Design systems show their components so. */
+    private static boolean placeholder(Place p) {
+        Element around = Landmarks.alert(p.element()).map(Landmarks.Found::element).orElse(p.element());
+        String text = around.text();
+        return text.length() < 2000 && text.toLowerCase(Locale.ROOT).contains("lorem ipsum");
+    }
 
     /** Does the sentence holding the phrase end with a question mark? */
     private static boolean asks(Place p) {
@@ -115,7 +129,11 @@ final class Reading {
             if (MENTIONS_IN_PROSE.contains(r.name()) && r.apply(p).isPresent()) return false;
         }
         // a box named "article" is layout on a page that is not written to be read (an error page that lists articles to read instead)
-        return Landmarks.post(p.element()).filter(post -> !post.byName() || p.shape().written().isPresent()).isEmpty();
+        // and an <article> that holds the page's top heading is the page itself (an error page laid out as a story)
+        return Landmarks.post(p.element())
+                .filter(post -> !post.byName() || p.shape().written().isPresent())
+                .filter(post -> !p.shape().holdsTopHeading(post.element()))
+                .isEmpty();
     }
 
     private static final Evaluator IN_HEADING = QueryParser.parse("h1, h2, h3, h4, h5, h6, [role=heading]");

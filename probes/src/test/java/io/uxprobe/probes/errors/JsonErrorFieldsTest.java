@@ -107,6 +107,26 @@ class JsonErrorFieldsTest {
     }
 
     @Test
+    void moreErrorShapesOfRealApis() {
+        // an API gateway's fault, gRPC's status as JSON, a debug exception, a message keyed by language, a top-level list of errors
+        assertThat(detector.detect("application/json", "{\"fault\": {\"code\": 101503, \"message\": \"Runtime Error\", \"description\": \"Error connecting to the back end\"}}"))
+                .map(Samples::named).hasValue(Samples.named("json_error", "Runtime Error"));
+        assertThat(detector.detect("application/json", "{\"code\": 14, \"message\": \"connection error: connect: connection refused\", \"details\": []}"))
+                .map(ErrorMatch::signature).isPresent();
+        assertThat(detector.detect("application/json", "{\"code\": 0, \"message\": \"OK\", \"details\": []}")).isEmpty();
+        assertThat(detector.detect("application/json", "{\"exception\": \"pymysql.err.OperationalError: (2013, 'Lost connection to MySQL server during query')\"}"))
+                .map(ErrorMatch::signature).hasValue("database_error");
+        assertThat(detector.detect("application/json", """
+                {"response": {"status": {"error": {"errorCode": "SRV-503", "message": {"en": "The service is temporarily unavailable.", "ar": "الخدمة غير متاحة مؤقتاً."}}}, "data": null}}"""))
+                .map(Samples::named).hasValue(Samples.named("service_unavailable", "The service is temporarily unavailable."));
+        assertThat(detector.detect("application/json", "[{\"message\": \"Session expired or invalid\", \"errorCode\": \"INVALID_SESSION_ID\"}]"))
+                .map(Samples::named).hasValue(Samples.named("json_error", "Session expired or invalid"));
+        assertThat(detector.detect("application/json", "{\"status\": false, \"httpstatus\": 200, \"messages\": [\"系统忙，请稍后重试\"]}"))
+                .map(ErrorMatch::signature).isPresent();
+        assertThat(detector.detect("application/json", "[{\"id\": 1, \"message\": \"Your order shipped\", \"code\": \"SHIPPED\", \"at\": 1, \"by\": 2}]")).isEmpty();
+    }
+
+    @Test
     void anAnswerThatSaysItFailedHasItsErrorFoundBelow() {
         String failed = """
                 {"success": false, "requestId": "b7e2", "payload": {"search": {"error": {"code": "SEARCH_UPSTREAM_TIMEOUT", \
