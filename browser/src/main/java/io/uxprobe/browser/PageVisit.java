@@ -24,11 +24,13 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.EnumMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalDouble;
 import java.util.OptionalLong;
+import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import org.openqa.selenium.WebDriverException;
 import org.openqa.selenium.WindowType;
@@ -127,7 +129,7 @@ final class PageVisit {
             finalUrl = measured.path("url").asText(url);
             after = cookies(userContext);
             if (failure.isEmpty()) failure = pageErrors();
-            if (failure.isPresent()) evidence = Optional.of(evidence(tab));
+            if (failure.isPresent()) evidence = Optional.of(evidence(tab, secrets(extracted)));
         } catch (WebDriverException e) {
             failure = Optional.of(broken(e));
         } finally {
@@ -137,7 +139,7 @@ final class PageVisit {
             if (userContext != null && browser.running()) removeQuietly(contexts, userContext);
             if (interrupted) Thread.currentThread().interrupt();
         }
-        Redactor all = masks.and(extracted.stream().filter(Visit.Value::secret).map(Visit.Value::value).collect(java.util.stream.Collectors.toSet()));
+        Redactor all = masks.and(secrets(extracted));
         PageReport report = new PageReport(all.redact(finalUrl), vitals, events.consoleErrorCount(),
                 events.consoleErrors().stream().map(all::redact).toList(), events.failedRequestCount(),
                 events.failedRequests().stream().map(all::redact).toList(), evidence.map(e -> new Evidence(e.screenshotPng(), all.redact(e.visibleText()))));
@@ -341,9 +343,22 @@ final class PageVisit {
         return Optional.empty();
     }
 
-    private Evidence evidence(BrowsingContext tab) {
+    /** The step's secrets: the run's, and those it extracted itself. */
+    private Set<String> secrets(List<Visit.Value> extracted) {
+        Set<String> all = new LinkedHashSet<>(masks.secrets());
+        extracted.stream().filter(Visit.Value::secret).map(Visit.Value::value).forEach(all::add);
+        return all;
+    }
+
+    private Evidence evidence(BrowsingContext tab, Set<String> secrets) {
         byte[] png = new byte[0];
         String text = "";
+        try {
+            // a picture cannot be redacted afterwards: the page is masked first, as shown and with its whitespace folded
+            if (!secrets.isEmpty()) look("maskSecrets", Map.of("secrets", shownForms(secrets)));
+        } catch (WebDriverException | Stop e) {
+            return new Evidence(new byte[0], ""); // no screenshot rather than one that may show a secret
+        }
         try {
             png = Base64.getDecoder().decode(tab.captureScreenshot());
         } catch (WebDriverException | IllegalArgumentException e) {
@@ -355,6 +370,17 @@ final class PageVisit {
             // the screenshot is the evidence then
         }
         return new Evidence(png, text.length() > EVIDENCE_TEXT ? text.substring(0, EVIDENCE_TEXT) : text);
+    }
+
+    /** How a page may show a secret: as is, and with runs of whitespace as one space (as HTML renders them). */
+    private static List<String> shownForms(Set<String> secrets) {
+        Set<String> forms = new LinkedHashSet<>();
+        for (String s : secrets) {
+            if (s.isBlank()) continue;
+            forms.add(s);
+            forms.add(s.strip().replaceAll("\\s+", " "));
+        }
+        return List.copyOf(forms);
     }
 
     /** Calls uxprobe's page script in the page's isolated world. */

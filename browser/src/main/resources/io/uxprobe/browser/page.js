@@ -1,6 +1,7 @@
 () => {
   // uxprobe's eyes in a page: runs in an isolated world before the page's own scripts, on every document.
-  // It reads the page and finds what a user would act on; it never changes what the page shows.
+  // It reads the page and finds what a user would act on; it never changes what the page shows, but for masking
+  // secrets in a failed step's last look, before its screenshot is taken.
   const vitals = { fcp: null, lcp: null, cls: 0, burst: 0, burstStart: 0, lastShift: 0, interactions: new Map() };
 
   const observe = (type, each, extra) => {
@@ -136,6 +137,24 @@
     },
     renderedHtml: () => ({ html: renderedHtml() }),
     shownText: () => ({ text: shownText() }),
+    // the run is over: a secret the page shows (or holds in a text field) is masked before the screenshot
+    maskSecrets: a => {
+      const mask = s => a.secrets.reduce((t, secret) => t.split(secret).join('***'), s);
+      const holds = s => a.secrets.some(secret => s.includes(secret));
+      let masked = 0;
+      const walk = root => {
+        const texts = document.createTreeWalker(root, NodeFilter.SHOW_TEXT);
+        for (let n = texts.nextNode(); n; n = texts.nextNode()) {
+          if (holds(n.data)) { n.data = mask(n.data); masked++; }
+        }
+        root.querySelectorAll('input, textarea').forEach(el => {
+          if (el.type !== 'password' && holds(el.value)) { el.value = mask(el.value); masked++; }
+        });
+        root.querySelectorAll('*').forEach(el => { if (el.shadowRoot) walk(el.shadowRoot); });
+      };
+      if (document.body) walk(document.body);
+      return { masked };
+    },
     extract: a => {
       if (a.from === 'url') return { value: location.href };
       const f = firstVisible(a.selector);

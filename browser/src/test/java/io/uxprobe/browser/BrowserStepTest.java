@@ -137,6 +137,38 @@ class BrowserStepTest {
     }
 
     @Test
+    void aFailedStepsScreenshotShowsNoSecretThePageShowed() throws Exception {
+        // the same page twice: once showing the secret (in its text, a text field and a shadow root), once showing the mask
+        String account = """
+                <!doctype html><html><body style="font: 32px monospace"><h1>Account</h1>
+                <p>Your key: %s</p><input id="k" value="%s" style="font: 32px monospace"><div id="host"></div>
+                <script>document.getElementById('host').attachShadow({mode: 'open'}).innerHTML = '<b>%s</b>';</script></body></html>""";
+        pages.page("/shows", account.formatted("hunter2-secret", "hunter2-secret", "hunter2-secret"))
+                .page("/masked", account.formatted("***", "***", "***"));
+        String journey = """
+                journeys:
+                  - name: account
+                    steps:
+                      - name: page
+                        timeout: 5s
+                        browser:
+                          open: "BASE/PATH"
+                          actions:
+                            - expectText: "${secret:PASSWORD} is not the text: this fails"
+                """;
+        byte[] shown = play(journey.replace("PATH", "shows")).steps().getFirst().page().orElseThrow().evidence().orElseThrow().screenshotPng();
+        byte[] masked = play(journey.replace("PATH", "masked")).steps().getFirst().page().orElseThrow().evidence().orElseThrow().screenshotPng();
+
+        assertThat(shown).as("a screenshot was taken").isNotEmpty();
+        assertThat(pixels(shown)).as("the page showing the secret was masked before its screenshot").isEqualTo(pixels(masked));
+    }
+
+    private static int[] pixels(byte[] png) throws java.io.IOException {
+        java.awt.image.BufferedImage image = javax.imageio.ImageIO.read(new java.io.ByteArrayInputStream(png));
+        return image.getRGB(0, 0, image.getWidth(), image.getHeight(), null, 0, image.getWidth());
+    }
+
+    @Test
     void aShellWithHiddenErrorTemplatesPasses() throws Exception {
         pages.page("/shell", """
                 <!doctype html><html><head><style>.t { display: none } .gone { visibility: hidden }</style></head><body>

@@ -13,8 +13,10 @@ import java.net.InetSocketAddress;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;
+import java.util.concurrent.atomic.AtomicReference;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -93,6 +95,9 @@ final class ServeCommand implements Callable<Integer> {
                 Durations.parse(grace).orElseThrow(() -> new CommandLine.ParameterException(cli, "--grace '" + grace + "' is not a duration such as 30s")),
                 !noWatch, otlp.settings(parent.environment, cli), positive(maxPages, "--max-pages", cli), Optional.ofNullable(artifacts));
         RunLog log = new RunLog(cli.getErr(), format(logFormat, cli), Clock.systemUTC());
+        AtomicReference<Agent> started = new AtomicReference<>();
+        // before the start: a SIGHUP meanwhile does nothing, where the JVM's own handler would end the agent
+        boolean hangUpReloads = Signals.onHangUp(() -> Optional.ofNullable(started.get()).ifPresent(a -> a.reload("SIGHUP")));
         Agent agent;
         try {
             agent = Agent.start(config, parent.environment, log);
@@ -103,8 +108,11 @@ final class ServeCommand implements Callable<Integer> {
             cli.getErr().println("uxprobe: cannot listen on " + listen + " (" + e.getMessage() + "): pick another --listen");
             return ExitCodes.USAGE;
         }
-        Signals.awaitTermination(agent);
-        agent.stop(config.grace());
+        started.set(agent);
+        if (!hangUpReloads) {
+            log.error("SIGHUP is ignored (started under nohup?): reload with POST /-/reload or by changing a journey file", Map.of());
+        }
+        Signals.awaitTermination(() -> agent.stop(config.grace()));
         return ExitCodes.PASSED;
     }
 

@@ -98,6 +98,24 @@ class ServeIT {
         assertThat(lastRun.path("result").asText()).as("the run under way at SIGTERM finished and passed").isEqualTo("success");
     }
 
+    @Test
+    void anAgentStartedWithHangUpIgnoredSaysHowElseToReload() throws Exception {
+        wm.stubFor(get("/fast").willReturn(aResponse().withBody("ok")));
+        Path file = Files.writeString(dir.resolve("journeys.yaml"), journeys("fast"));
+        Path log = dir.resolve("agent.log");
+        // nohup starts the JVM with SIGHUP ignored, and the JVM then leaves it so: no reload on SIGHUP
+        Process agent = new ProcessBuilder("nohup", Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-jar",
+                System.getProperty("uxprobe.jar"), "serve", file.toString(), "--listen", "127.0.0.1:" + Daemon.freePort(), "--no-watch")
+                .redirectErrorStream(true).redirectOutput(log.toFile()).start();
+        try {
+            waitFor(() -> Files.readString(log).contains("uxprobe serving"), log);
+            assertThat(Files.readString(log)).contains("level=error msg=\"SIGHUP is ignored (started under nohup?): reload with POST /-/reload");
+        } finally {
+            agent.destroy();
+            assertThat(agent.waitFor(10, TimeUnit.SECONDS)).isTrue();
+        }
+    }
+
     private boolean lastSlowRequestIsOngoing() {
         // a /slow request arrived less than 600 ms ago: its 1200 ms answer is still coming
         return wm.getAllServeEvents().stream().filter(e -> e.getRequest().getUrl().equals("/slow"))

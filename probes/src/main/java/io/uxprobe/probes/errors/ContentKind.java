@@ -9,6 +9,8 @@ enum ContentKind {
     HTML,
     /** Read by a client: only the error fields it would surface count. */
     JSON,
+    /** Read by a client: the error it carries (a SOAP fault, S3's {@code <Error>}), else its text. */
+    XML,
     /** Shown as is: all of it counts. */
     TEXT,
     /** Media, archives, code: nothing in it is a message to the user. */
@@ -29,12 +31,15 @@ enum ContentKind {
             return JSON;
         }
         if (type.isEmpty() || type.equals("text/plain")) {
-            return looksLikeHtml(body) ? HTML : looksLikeJsonObject(body) && type.isEmpty() ? JSON : TEXT;
+            return looksLikeHtml(body) ? HTML : type.isEmpty() && looksLikeJsonObject(body) ? JSON : type.isEmpty() && looksLikeXml(body) ? XML : TEXT;
         }
         if (CODE.contains(type)) {
             return NONE;
         }
-        if (type.startsWith("text/") || type.equals("application/xml") || type.endsWith("+xml") && !type.startsWith("image/")) {
+        if (type.equals("text/xml") || type.equals("application/xml") || type.endsWith("+xml") && !type.startsWith("image/")) {
+            return XML;
+        }
+        if (type.startsWith("text/")) {
             return TEXT;
         }
         return NONE;
@@ -44,6 +49,10 @@ enum ContentKind {
     static boolean looksLikeHtml(String body) {
         String start = start(body, 32);
         return start.startsWith("<!doctype html") || start.startsWith("<html");
+    }
+
+    private static boolean looksLikeXml(String body) {
+        return start(body, 5).equals("<?xml");
     }
 
     private static boolean looksLikeJsonObject(String body) {

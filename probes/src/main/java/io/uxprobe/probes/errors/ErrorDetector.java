@@ -6,9 +6,11 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.BitSet;
+import java.util.Collections;
 import java.util.HashSet;
 import java.util.Set;
 import java.util.stream.Stream;
+import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
 
 /**
@@ -113,10 +115,21 @@ public final class ErrorDetector {
         return switch (ContentKind.of(contentType, body)) {
             case HTML -> inPage(HtmlPage.read(body, deadline), deadline, explain);
             case JSON -> JsonErrorFields.parse(body)
-                    .map(json -> json.surfaced(contentType.endsWith("problem+json")).map(e -> inJsonError(e, deadline)).orElse(Detection.NONE))
+                    .map(json -> json.surfaced(contentType.endsWith("problem+json"))
+                            .map(e -> inErrorField(e.text(), e.field(), e.flagged(), e.fromGraphql() ? Catalog.GRAPHQL_ERROR : Catalog.JSON_ERROR, deadline))
+                            .orElse(Detection.NONE))
                     .orElseGet(() -> ContentKind.looksLikeHtml(body)
                             ? inPage(HtmlPage.read(body, deadline), deadline, explain)
                             : inText(FoldedText.of(body), deadline, explain));
+            case XML -> {
+                if (ContentKind.looksLikeHtml(body)) yield inPage(HtmlPage.read(body, deadline), deadline, explain);
+                Document xml = XmlErrorFields.parse(body);
+                Optional<XmlErrorFields.Field> error = XmlErrorFields.read(xml);
+                // without an error field, its text is read as a text answer's (markup is not what a reader sees)
+                yield error.isPresent()
+                        ? inErrorField(error.get().text(), error.get().path(), true, Catalog.XML_ERROR, deadline)
+                        : inText(FoldedText.of(xml.text()), deadline, explain);
+            }
             case TEXT -> inText(FoldedText.of(body), deadline, explain);
             case NONE -> Detection.NONE;
         };
@@ -157,7 +170,7 @@ public final class ErrorDetector {
             ErrorMatch m = new ErrorMatch(c.matcher().id(), snippet(text, block, f), where, v.rule(), v.why());
             if (v.message()) return new Detection(Optional.of(m), mentions);
             // a failure word outside any alert is no phrase a signature names: not worth listing as a mention
-            if (explain && mentions.size() < MAX_MENTIONS && !c.alertOnly()) mentions.add(m);
+            if (explain && mentions.size() < MAX_MENTIONS && !(c.alertOnly() && v.rule().equals("not_alert"))) mentions.add(m);
         }
         return new Detection(Optional.empty(), mentions);
     }
@@ -178,24 +191,32 @@ public final class ErrorDetector {
 
     /**
      * Does the page say so at its top twice: an error phrase in its title or top heading, another in its lead paragraph,
-     * and none among listed items (where it would be a topic: search results for it, a record named after it)?
+     * and the top's error not among listed items (where it would be a topic: search results for it, a record named after
+     * it; an error page's table of details may list another)?
      */
     private static boolean topAgrees(HtmlPage page, PageShape shape, List<Candidate> candidates) {
         Set<String> top = new HashSet<>();
+        Set<String> topIds = new HashSet<>();
+        Set<String> listedIds = new HashSet<>();
         List<String> lead = new ArrayList<>();
         for (Candidate c : candidates) {
             if (c.alertOnly()) continue;
-            if (Landmarks.listItem(c.at(), 3).isPresent()) return false;
+            if (Landmarks.listItem(c.at(), 3).isPresent()) {
+                listedIds.add(c.matcher().id());
+                continue;
+            }
             int start = c.found().start();
+            if (Reading.isQuoted(place(page, shape, c, false))) continue; // a headline quoting what users saw agrees with nothing
             String phrase = page.text().lower().substring(start, c.found().end());
             if (page.inTitle(start) || shape.inTopHeading(c.at())) {
                 top.add(phrase);
+                topIds.add(c.matcher().id());
             } else if (shape.inFollowing(c.at()) && Reading.plainProse(place(page, shape, c, false)) && shortBlock(page, c)) {
                 lead.add(phrase);
             }
         }
         // the lead must say more than the title's words again: a name repeated (a game called "Gateway Timeout") agrees with nothing
-        return !top.isEmpty() && lead.stream().anyMatch(phrase -> !top.contains(phrase));
+        return !top.isEmpty() && lead.stream().anyMatch(phrase -> !top.contains(phrase)) && Collections.disjoint(topIds, listedIds);
     }
 
     // A plain-text answer is shown as it is: it is a message when it is short, or where it opens.
@@ -234,9 +255,14 @@ public final class ErrorDetector {
         return new Detection(Optional.empty(), mentions);
     }
 
-    // A JSON error field is a message the client shows whatever it says; a signature only names it better.
-    private Detection inJsonError(JsonErrorFields.Surfaced error, Deadline deadline) {
-        FoldedText text = FoldedText.of(error.text());
+    /**
+     * A JSON or XML error field is a message the client shows whatever it says; a signature only names it better.
+     *
+     * @param flagged the answer says it is an error; else only a signature makes a lone message one
+     * @param fallbackId the id when no signature names the message
+     */
+    private Detection inErrorField(String errorText, String field, boolean flagged, String fallbackId, Deadline deadline) {
+        FoldedText text = FoldedText.of(errorText);
         BitSet present = literals.in(text.lower());
         String why = "it is the answer's error field, which a client shows its user";
         for (int i = 0; i < matchers.size(); i++) {
@@ -244,17 +270,16 @@ public final class ErrorDetector {
             if (matcher.id().equals(Catalog.ALERT_ERROR) && !matcher.fromUser()) continue;
             List<SignatureMatcher.Found> found = matcher.findAll(text, deadline, open(i, present));
             // a lone {"message": …} is an error only when the message is the error phrase, not a sentence with one in it
-            if (!error.flagged() && !found.isEmpty() && found.getFirst().end() - found.getFirst().start() < LONE_MESSAGE_SHARE * text.length()) {
+            if (!flagged && !found.isEmpty() && found.getFirst().end() - found.getFirst().start() < LONE_MESSAGE_SHARE * text.length()) {
                 continue;
             }
             if (!found.isEmpty()) {
                 SignatureMatcher.Found f = found.getFirst();
-                return message(new ErrorMatch(matcher.id(), Snippet.around(text.shown(), f.start(), f.end()), error.field(), "error_field", why));
+                return message(new ErrorMatch(matcher.id(), Snippet.around(text.shown(), f.start(), f.end()), field, "error_field", why));
             }
         }
-        if (!error.flagged()) return Detection.NONE; // a lone message no signature names: {"message": "Track saved"}
-        String fallbackId = error.fromGraphql() ? Catalog.GRAPHQL_ERROR : Catalog.JSON_ERROR;
-        return message(new ErrorMatch(fallbackId, Snippet.head(text.shown()), error.field(), "error_field", why));
+        if (!flagged) return Detection.NONE; // a lone message no signature names: {"message": "Track saved"}
+        return message(new ErrorMatch(fallbackId, Snippet.head(text.shown()), field, "error_field", why));
     }
 
     /** May matcher {@code m} match at all: it has no gates, or the text holds one of them? */

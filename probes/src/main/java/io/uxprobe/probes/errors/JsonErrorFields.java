@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.NullNode;
 import java.io.IOException;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.Locale;
 import java.util.Map;
@@ -31,12 +32,12 @@ final class JsonErrorFields {
     private static final Set<String> READ = Set.of(
             "error", "errors", "message", "status", "result", "success", "ok", "error_description", "fault", "title", "detail", "errormessage",
             "msg", "error_message", "error_code", "errorcode", "status_code", "statuscode", "code", "name", "type", "error_msg", "errmsg",
-            "sub_msg");
+            "sub_msg", "details", "exception", "messages");
     // words of an error code or name that say it is one: "INTERNAL_SERVICE_ERROR", "FAILED_INTERNAL_SYSTEM_PROCESSING"
     private static final Set<String> ERROR_CODE_WORDS = Set.of("error", "err", "fail", "failed", "failure", "exception", "invalid",
             "unavailable", "denied", "forbidden", "timeout", "unauthorized", "unauthenticated", "fault", "internal");
     private static final Set<String> ERROR_STATUSES = Set.of("error", "fail", "failed", "failure");
-    private static final String[] MESSAGE_FIELDS = {"message", "description", "detail", "title", "error_description", "reason"};
+    private static final String[] MESSAGE_FIELDS = {"message", "description", "detail", "title", "error_description", "reason", "faultstring"};
     /** An object this small whose message is all it says is the message (AWS API Gateway's {"message": "…"}). */
     private static final int LONE_MESSAGE_FIELDS = 6;
     /** An object with more top-level fields than this is a document, not an error answer. */
@@ -47,25 +48,50 @@ final class JsonErrorFields {
     private final boolean hasData;
     private final int objectFields;
     private final Optional<JsonNode> envelope;
+    private final int depth;
+    /** Other objects of a small answer, by name: where an answer that says it failed may keep its error. */
+    private final Map<String, JsonNode> others;
+    /** {@code "data": null}: the answer carries no data, as a failed one does not. */
+    private final boolean noData;
 
-    private JsonErrorFields(Map<String, JsonNode> fields, int fieldCount, boolean hasData, int objectFields, Optional<JsonNode> envelope) {
+    /** An answer this small keeps its other objects, to look in them for the error it says it has. */
+    private static final int SMALL_ANSWER_CHARS = 16 * 1024;
+
+    /** Envelopes read, at most: {"response": {"header": {"result": {"message": …}}}} is three. */
+    private static final int MAX_ENVELOPES = 3;
+
+    private JsonErrorFields(Map<String, JsonNode> fields, int fieldCount, boolean hasData, int objectFields, Optional<JsonNode> envelope,
+            int depth, Map<String, JsonNode> others, boolean noData) {
         this.fields = fields;
         this.fieldCount = fieldCount;
         this.hasData = hasData;
         this.objectFields = objectFields;
         this.envelope = envelope;
+        this.depth = depth;
+        this.others = others;
+        this.noData = noData;
     }
 
-    /** The fields of an object already read, such as an envelope's. */
-    private static JsonErrorFields of(JsonNode object) {
+    /** An object that wraps the answer: {@code x_response}, {@code result}, a {@code header} with its status. */
+    private static boolean envelopeName(String name) {
+        return name.endsWith("response") || name.endsWith("result") || name.equals("header") || name.equals("head");
+    }
+
+    /** The fields of an object already read: an envelope's, {@code depth} envelopes down. */
+    private static JsonErrorFields of(JsonNode object, int depth) {
         Map<String, JsonNode> fields = new HashMap<>();
+        Map<String, JsonNode> others = new LinkedHashMap<>();
         int objects = 0;
+        JsonNode envelope = null;
         for (var e : object.properties()) {
-            String name = e.getKey().toLowerCase(Locale.ROOT);
+            String name = unqualified(e.getKey().toLowerCase(Locale.ROOT));
             if (e.getValue().isObject()) objects++;
             if (READ.contains(name)) fields.put(name, e.getValue());
+            if (envelope == null && e.getValue().isObject() && envelopeName(name)) envelope = e.getValue();
+            if (e.getValue().isObject() && !name.equals("data")) others.put(name, e.getValue());
         }
-        return new JsonErrorFields(fields, object.size(), object.has("data"), objects, Optional.empty());
+        boolean noData = object.has("data") && object.get("data").isNull();
+        return new JsonErrorFields(fields, object.size(), object.has("data"), objects, Optional.ofNullable(envelope), depth, others, noData);
     }
 
     /**
@@ -83,7 +109,11 @@ final class JsonErrorFields {
                 return Optional.empty();
             }
             if (first == JsonToken.START_ARRAY) {
-                return Optional.of(new JsonErrorFields(Map.of(), 0, false, 0, Optional.empty())); // a list of data has no top-level error fields
+                if (body.length() <= SMALL_ANSWER_CHARS) {
+                    JsonNode array = parser.readValueAsTree();
+                    if (errorList(array)) return Optional.of(new JsonErrorFields(Map.of("errors", array), 1, false, 0, Optional.empty(), 0, Map.of(), false));
+                }
+                return Optional.of(new JsonErrorFields(Map.of(), 0, false, 0, Optional.empty(), 0, Map.of(), false)); // a list of data has no top-level error fields
             }
             if (first != JsonToken.START_OBJECT) {
                 return Optional.empty();
@@ -92,18 +122,24 @@ final class JsonErrorFields {
             int objects = 0;
             boolean data = false;
             JsonNode envelope = null;
+            Map<String, JsonNode> others = new LinkedHashMap<>();
+            boolean small = body.length() <= SMALL_ANSWER_CHARS;
+            boolean noData = false;
             try {
                 while (parser.nextToken() == JsonToken.FIELD_NAME) {
-                    String name = parser.currentName().toLowerCase(Locale.ROOT); // "Message" from AWS, "message" from most
+                    String name = unqualified(parser.currentName().toLowerCase(Locale.ROOT)); // "Message" from AWS, "message" from most
                     count++;
                     data |= name.equals("data"); // GraphQL answers carry data beside their errors
                     if (parser.nextToken() == JsonToken.START_OBJECT) objects++;
+                    noData |= name.equals("data") && parser.currentToken() == JsonToken.VALUE_NULL;
                     if (READ.contains(name)) {
                         JsonNode value = parser.readValueAsTree();
                         fields.put(name, value == null ? NullNode.getInstance() : value);
                     } else if (envelope == null && parser.currentToken() == JsonToken.START_OBJECT
-                            && (name.endsWith("response") || name.endsWith("result"))) {
+                            && envelopeName(name)) {
                         envelope = parser.readValueAsTree(); // {"alipay_trade_query_response": {"code": …, "msg": …}, "sign": …}
+                    } else if (small && parser.currentToken() == JsonToken.START_OBJECT && !name.equals("data")) {
+                        others.put(name, parser.readValueAsTree());
                     } else {
                         parser.skipChildren();
                     }
@@ -111,10 +147,29 @@ final class JsonErrorFields {
             } catch (IOException cutOff) {
                 // A body cut at the capture limit still has its first fields, where APIs put errors.
             }
-            return Optional.of(new JsonErrorFields(fields, count, data, objects, Optional.ofNullable(envelope)));
+            return Optional.of(new JsonErrorFields(fields, count, data, objects, Optional.ofNullable(envelope), 0, others, noData));
         } catch (IOException e) {
             return Optional.empty();
         }
+    }
+
+    /**
+     * A list that is the answer's errors: one to three small objects, each a message with its code (Salesforce's
+     * {@code [{"message": …, "errorCode": "INVALID_SESSION_ID"}]}); a list of records says more about each.
+     */
+    private static boolean errorList(JsonNode array) {
+        if (array == null || !array.isArray() || array.isEmpty() || array.size() > 3) return false;
+        for (JsonNode item : array) {
+            boolean coded = item.has("errorCode") || item.has("error_code") || item.has("code");
+            if (!item.isObject() || item.size() > 4 || !item.path("message").isTextual() || !coded) return false;
+        }
+        return true;
+    }
+
+    /** A field's name without its namespace: OData's {@code odata.error}, a {@code soap:fault} turned to JSON. */
+    private static String unqualified(String name) {
+        int dot = Math.max(name.lastIndexOf('.'), name.lastIndexOf(':'));
+        return dot < 0 || !READ.contains(name.substring(dot + 1)) ? name : name.substring(dot + 1);
     }
 
     /** @param problemJson the response is {@code application/problem+json}, whose {@code title} is the message */
@@ -140,10 +195,20 @@ final class JsonErrorFields {
         if (addText(field("error_msg"), texts) && first == null) first = "$.error_msg";
         if (addText(field("errmsg"), texts) && first == null) first = "$.errmsg";
         if (flaggedByStatus && addText(field("sub_msg"), texts) && first == null) first = "$.sub_msg";
+        if (flaggedByStatus && field("messages").isArray() && texts.isEmpty()) { // {"status": false, "messages": ["系统忙，请稍后重试"]}
+            addMessages(field("messages"), texts);
+            if (!texts.isEmpty()) first = "$.messages";
+        }
         if (addText(field("error_description"), texts) && first == null) first = "$.error_description";
         if (addText(field("errormessage"), texts) && first == null) first = "$.errorMessage"; // AWS Lambda's, Netlify's
-        if (addText(field("fault").path("faultstring"), texts) && first == null) first = "$.fault.faultstring";
-        if (problemJson) {
+        JsonNode fault = field("fault"); // SOAP's turned to JSON ({"fault": {"faultstring": …}}), API gateways' ({"fault": {"message": …}})
+        if (fault.isObject() && isSet(fault)) {
+            addMessage(fault, texts);
+            if (first == null && !texts.isEmpty()) first = "$.fault";
+        }
+        if (addText(field("exception"), texts) && first == null) first = "$.exception"; // Frappe's, Laravel's debug answers
+        // problem+json's shape under another type ({"type": …, "title": "Endpoint … not found", "status": 404})
+        if (problemJson || flaggedByStatus && texts.isEmpty() && field("status").isIntegralNumber()) {
             if (addText(field("title"), texts) && first == null) first = "$.title";
             if (addText(field("detail"), texts) && first == null) first = "$.detail";
         }
@@ -151,15 +216,45 @@ final class JsonErrorFields {
             texts.add("error: " + error); // "error": true tells the client to show its generic failure
             first = "$.error";
         }
+        if (texts.isEmpty() && fieldCount == 1 && addText(field("detail"), texts)) {
+            return Optional.of(new Surfaced(texts.iterator().next(), false, "$.detail", true)); // FastAPI's and Django REST's error body
+        }
         if (texts.isEmpty() && fieldCount <= LONE_MESSAGE_FIELDS && !statusSaysOk()) {
             for (String lone : new String[] {"message", "detail", "msg"}) {
                 if (addText(field(lone), texts)) return Optional.of(new Surfaced(texts.iterator().next(), false, "$." + lone, false));
             }
         }
-        if (texts.isEmpty() && envelope.isPresent()) {
-            return of(envelope.get()).surfaced(problemJson); // the answer sits one level down, in its envelope
+        if (texts.isEmpty() && envelope.isPresent() && depth < MAX_ENVELOPES) {
+            // the answer sits a level down, in its envelope; a status here that says error makes its message one
+            boolean saysError = flaggedByStatus || errorSaysSo;
+            return of(envelope.get(), depth + 1).surfaced(problemJson)
+                    .map(inner -> saysError ? new Surfaced(inner.text(), inner.fromGraphql(), inner.field(), true) : inner);
+        }
+        if (texts.isEmpty() && (flaggedByStatus || noData)) {
+            return nestedError(others, "$", 0); // {"success": false, "payload": {"search": {"error": {"message": …}}}}
         }
         return texts.isEmpty() ? Optional.empty() : Optional.of(new Surfaced(String.join("; ", texts), fromGraphql, first, true));
+    }
+
+    /** The first {@code error} or {@code errors} set within {@code objects}, at most {@link #MAX_ENVELOPES} levels down. */
+    private static Optional<Surfaced> nestedError(Map<String, JsonNode> objects, String path, int depth) {
+        if (depth >= MAX_ENVELOPES) return Optional.empty();
+        for (var e : objects.entrySet()) {
+            JsonNode node = e.getValue();
+            for (String name : new String[] {"error", "errors"}) {
+                JsonNode error = node.path(name);
+                Set<String> texts = new LinkedHashSet<>();
+                if (isSet(error)) addMessages(error, texts);
+                if (!texts.isEmpty()) return Optional.of(new Surfaced(String.join("; ", texts), false, path + "." + e.getKey() + "." + name, true));
+            }
+            Map<String, JsonNode> inner = new LinkedHashMap<>();
+            node.properties().forEach(p -> {
+                if (p.getValue().isObject()) inner.put(p.getKey(), p.getValue());
+            });
+            Optional<Surfaced> found = nestedError(inner, path + "." + e.getKey(), depth + 1);
+            if (found.isPresent()) return found;
+        }
+        return Optional.empty();
     }
 
     // GraphQL's errors sit beside "data", or carry locations, path or extensions; other APIs' errors[] do not
@@ -185,14 +280,20 @@ final class JsonErrorFields {
     private boolean statusSaysError() {
         JsonNode status = field("status");
         boolean badStatus = status.isTextual() && ERROR_STATUSES.contains(status.asText().strip().toLowerCase(Locale.ROOT))
+                || isFalse(status)
                 || status.isIntegralNumber() && status.asInt() >= 400 && status.asInt() < 600;
         JsonNode result = field("result");
         boolean badResult = result.isTextual() && ERROR_STATUSES.contains(result.asText().strip().toLowerCase(Locale.ROOT));
         // a code beside the message: an HTTP status in the body ({"code": 500, "msg": …}, {"status_code": 401}), or an error code
+        // gRPC's status as JSON (grpc-gateway, Google APIs): {"code": 14, "message": …, "details": []}, code 0 being OK
+        JsonNode code = field("code");
+        boolean grpcStatus = field("details").isArray() && code.isIntegralNumber() && code.asInt() > 0 && code.asInt() <= 16;
+        // a negative code is an error code wherever it is used (Binance's {"code": -1003, "msg": …})
         boolean badCode = httpError(field("code")) || httpError(field("status_code")) || httpError(field("statuscode"))
+                || field("code").isIntegralNumber() && field("code").asLong() < 0
                 || isSet(field("error_code")) || isSet(field("errorcode"))
                 || errorName(field("code")) || errorName(field("name")) || errorName(field("type"));
-        return badStatus || badResult || badCode || isFalse(field("success")) || isFalse(field("ok"));
+        return badStatus || badResult || badCode || grpcStatus || isFalse(field("success")) || isFalse(field("ok"));
     }
 
     private static boolean errorName(JsonNode name) {
@@ -233,7 +334,8 @@ final class JsonErrorFields {
     private static void addMessage(JsonNode item, Set<String> texts) {
         if (item.isObject()) {
             for (String name : MESSAGE_FIELDS) {
-                if (addText(item.path(name), texts)) {
+                // OData's message is an object: {"lang": "en-US", "value": "…"}; others key it by language: {"en": …, "ar": …}
+                if (addText(item.path(name), texts) || addText(item.path(name).path("value"), texts) || addText(inLanguage(item.path(name)), texts)) {
                     return;
                 }
             }
@@ -243,6 +345,15 @@ final class JsonErrorFields {
         } else if (isSet(item)) {
             texts.add(compact(item)); // no message field: the client shows what it got
         }
+    }
+
+    /** A message keyed by language ({"en": …, "ar": …}): the English one, else the first. */
+    private static JsonNode inLanguage(JsonNode message) {
+        if (!message.isObject() || message.isEmpty()) return NullNode.getInstance();
+        for (var e : message.properties()) {
+            if (!e.getKey().matches("[a-zA-Z]{2}(?:[-_][a-zA-Z]{2,4})?") || !e.getValue().isTextual()) return NullNode.getInstance();
+        }
+        return message.has("en") ? message.get("en") : message.properties().iterator().next().getValue();
     }
 
     private static boolean addText(JsonNode node, Set<String> texts) {

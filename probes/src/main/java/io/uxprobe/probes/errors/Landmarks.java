@@ -19,8 +19,11 @@ final class Landmarks {
     private static final Set<String> LIVE_ROLES = Set.of("status");
     // class and id words of notice components: Bootstrap's alert, toasts, snackbars, flash messages, notices, banners
     private static final Set<String> ALERT_WORDS = Set.of(
-            "alert", "alerts", "toast", "toaster", "snackbar", "flash", "notification", "notifications", "notice", "banner",
-            "growl", "noty", "infobar", "messagebar", "errorbar");
+            // not "banner" alone: a page's hero is one as often as a notice is (an error banner names its failure)
+            "alert", "alerts", "toast", "toaster", "snackbar", "flash", "notification", "notifications", "notice",
+            "growl", "noty", "infobar", "messagebar", "errorbar",
+            // layers in front of the page: what they say is shown to the user (a hidden one is not read at all)
+            "overlay", "modal", "popup", "lightbox");
     // words that make a class an error component when they stand alone or go with a component word
     private static final Set<String> FAILURE_WORDS = Set.of("error", "errors", "err", "danger", "failure", "failed", "fail", "fatal", "oops",
             "bad", "critical");
@@ -30,6 +33,7 @@ final class Landmarks {
             "boundary", "view", "screen", "display", "modal", "dialog", "popup", "card", "section", "body", "main", "info",
             "details", "detail", "area", "region", "holder", "overlay", "placeholder", "fallback", "is", "has", "with");
     private static final Set<String> CHROME_TAGS = Set.of("nav", "aside", "menu");
+    private static final Set<String> CHROME_WORDS = Set.of("breadcrumb", "breadcrumbs", "crumb", "crumbs");
     private static final Set<String> CHROME_ROLES = Set.of("navigation", "banner", "contentinfo", "complementary", "menu", "menubar",
             "search", "tablist", "toolbar");
     private static final Set<String> SECTIONING = Set.of("article", "main", "section", "aside", "nav");
@@ -66,6 +70,9 @@ final class Landmarks {
                 return LIVE_ROLES.contains(role) ? "role=" + role : "aria-live=" + live;
             }
             if (e.normalName().equals("output") && small(e)) return "an <output>, a live region"; // Zabbix's message boxes
+            // a modal in front of the page: a closed <dialog> is not shown, so one that is shown is open
+            if (e.normalName().equals("dialog") && small(e)) return "an open <dialog>";
+            if (role.equals("dialog") && small(e)) return "a dialog (role=dialog)";
             String named = noticeName(e);
             return named != null && small(e) ? named : null;
         });
@@ -86,6 +93,8 @@ final class Landmarks {
         String role = e.attr("role").toLowerCase(Locale.ROOT).strip();
         if (CHROME_ROLES.contains(role)) return "role=" + role;
         if (CHROME_TAGS.contains(tag)) return "<" + tag + ">";
+        String crumbs = classWord(e, CHROME_WORDS); // a breadcrumb trail repeats the page's title as navigation
+        if (crumbs != null) return crumbs;
         if ((tag.equals("header") || tag.equals("footer")) && !insideSection(e) && !(tag.equals("header") && inHeading(from, e))) {
             return "the page's <" + tag + ">";
         }
@@ -142,6 +151,7 @@ final class Landmarks {
                 if (sibling.normalName().equals(e.normalName()) && sibling.className().equals(e.className())) alike++;
             }
             if (alike < min) return null;
+            if (e.normalName().equals("tr") && e.childrenSize() < 2) return null; // a table of one column lays out blocks
             if (LIST_ITEM_TAGS.contains(e.normalName())) return "<" + e.normalName() + "> one of " + alike;
             // a grid of cards or results: repeated siblings of one kind, with more than a word or two each
             return !e.className().isEmpty() && alike >= min + 1 ? "one of " + alike + " ." + e.classNames().iterator().next() + " items" : null;
@@ -206,7 +216,7 @@ final class Landmarks {
     private static String noticeName(Element e) {
         List<String> names = new ArrayList<>();
         if (e.hasAttr("class")) names.addAll(e.classNames());
-        if (!e.id().isEmpty()) names.add(e.id());
+        if (!e.id().isEmpty() && !isHeading(e)) names.add(e.id()); // a heading's id is its text as an anchor ("recoverable-errors-with-result")
         for (String name : names) {
             List<String> words = words(name);
             if (failureState(name)) return (name.equals(e.id()) ? "id " : "class ") + name;
@@ -230,6 +240,9 @@ final class Landmarks {
 
     private static String classWord(Element e, Set<String> words) {
         if (!e.hasAttr("class") && e.id().isEmpty()) return null;
+        // most names hold none of the words at all: one look at the whole attribute before splitting it into words
+        String all = (e.className() + ' ' + e.id()).toLowerCase(Locale.ROOT);
+        if (!containsAny(all, words)) return null;
         List<String> names = new ArrayList<>(e.classNames());
         if (!e.id().isEmpty()) names.add(e.id());
         for (String name : names) {
@@ -238,6 +251,13 @@ final class Landmarks {
             }
         }
         return null;
+    }
+
+    private static boolean containsAny(String text, Set<String> words) {
+        for (String w : words) {
+            if (text.contains(w)) return true;
+        }
+        return false;
     }
 
     /** The words of a class name: {@code toast--error} and {@code ErrorBanner_root} are (toast, error) and (error, banner, root). */

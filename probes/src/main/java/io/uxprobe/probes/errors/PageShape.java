@@ -1,9 +1,11 @@
 package io.uxprobe.probes.errors;
 
 import java.util.ArrayDeque;
+import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashMap;
 import java.util.IdentityHashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
@@ -12,6 +14,8 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
+import org.jsoup.select.Evaluator;
+import org.jsoup.select.QueryParser;
 
 /**
  * The shape of a page at a glance: how much there is to read besides the navigation, whether it is content (an
@@ -44,6 +48,14 @@ final class PageShape {
             "book", "movie", "tvseries", "tvepisode", "product", "discussionforumposting", "socialmediaposting", "recipe",
             "review", "creativework", "question", "liveblogposting", "podcastepisode", "videoobject");
 
+    // selectors parsed once: jsoup parses a selector string on every call, which cost a third of reading a large page
+    private static final Evaluator IN_ARTICLE = QueryParser.parse("article, [role=article], [itemprop=articleBody]");
+    private static final Evaluator LINK = QueryParser.parse("a[href]");
+    // where a page keeps what its user searched for: a search field, or a text field of a search form
+    private static final Evaluator SEARCH_FIELDS = QueryParser.parse(
+            "input[type=search], [role=search] input, form[action*=search] input, input[name=q], input[name=query], input[name=search],"
+                    + " input[name=s], input[name=keyword], input[name=keywords], input[name=term]");
+
     private final double contentWords;
     private final double proseWords;
     private final double articleWords;
@@ -53,9 +65,10 @@ final class PageShape {
     private final Element following;
     private final int sections;
     private final int leadEnd;
+    private final List<String> searched;
 
     private PageShape(double contentWords, double proseWords, double articleWords, Optional<String> declared, Optional<String> listing,
-            Element topHeading, Element following, int sections, int leadEnd) {
+            Element topHeading, Element following, int sections, int leadEnd, List<String> searched) {
         this.contentWords = contentWords;
         this.proseWords = proseWords;
         this.articleWords = articleWords;
@@ -65,6 +78,7 @@ final class PageShape {
         this.following = following;
         this.sections = sections;
         this.leadEnd = leadEnd;
+        this.searched = searched;
     }
 
     static PageShape of(HtmlPage page) {
@@ -86,7 +100,7 @@ final class PageShape {
             if (words == 0) continue;
             content += words;
             if (content >= LEAD_WORDS && leadEnd == page.text().length()) leadEnd = page.pieceEnd(i);
-            if (inArticle.computeIfAbsent(owner, o -> o.closest("article, [role=article], [itemprop=articleBody]") != null)) article += words;
+            if (inArticle.computeIfAbsent(owner, o -> o.closest(IN_ARTICLE) != null)) article += words;
             blockWords.merge(block(owner), words, Double::sum);
             if (h1 == null || anyHeading == null) {
                 Element heading = heading(owner);
@@ -104,7 +118,7 @@ final class PageShape {
             if (heading != null && heading != top) headings.add(heading);
         }
         return new PageShape(content, prose, article, declaredContent(page.document()),
-                body == null ? Optional.empty() : listing(body), top, following(page, top, aside), headings.size(), leadEnd);
+                body == null ? Optional.empty() : listing(body), top, following(page, top, aside), headings.size(), leadEnd, searched(page.document()));
     }
 
     /** The first block of text after the top heading (or, without one, the page's first block), outside the navigation. */
@@ -123,6 +137,24 @@ final class PageShape {
             return block(owner);
         }
         return null;
+    }
+
+    /** The values of the page's search fields, folded: what its user searched for. */
+    private static List<String> searched(Document doc) {
+        List<String> values = new ArrayList<>();
+        for (Element field : doc.select(SEARCH_FIELDS)) {
+            String v = FoldedText.of(field.attr("value")).lower().strip();
+            if (!v.isEmpty()) values.add(v);
+        }
+        return values;
+    }
+
+    /** Is {@code phrase} (folded, lower case) part of what the page's user searched for? A results page repeats its query. */
+    boolean searchedFor(String phrase) {
+        for (String query : searched) {
+            if (query.contains(phrase.strip())) return true;
+        }
+        return false;
     }
 
     /** Is {@code el} in the first block of text after the top heading, where an error page says what went wrong? */
@@ -163,6 +195,11 @@ final class PageShape {
 
     double contentWords() {
         return contentWords;
+    }
+
+    /** Does {@code container} hold the page's top heading? */
+    boolean holdsTopHeading(Element container) {
+        return topHeading != null && HtmlPage.inside(topHeading, container);
     }
 
     /** Is {@code el} the page's top heading (its first {@code <h1>}, else its first heading), or inside it? */
@@ -208,10 +245,18 @@ final class PageShape {
     private static boolean isItem(Element e) {
         return switch (e.normalName()) {
             case "li", "article" -> true;
-            case "tr" -> e.selectFirst("> th") == null;
+            case "tr" -> !headed(e) && e.childrenSize() > 1; // a row of one cell is layout
             case "p", "dd", "dt", "br", "span", "a", "b", "i", "em", "strong" -> false;
             default -> e.hasAttr("class") && !e.className().isBlank();
         };
+    }
+
+    /** A row headed by a {@code <th>} is a "name: value" detail, not a listed thing. */
+    private static boolean headed(Element tr) {
+        for (Element cell : tr.children()) {
+            if (cell.normalName().equals("th")) return true;
+        }
+        return false;
     }
 
     /**
@@ -219,7 +264,7 @@ final class PageShape {
      * several sentences without a link is advice ("1. Check your proxy settings…"), which error pages list too.
      */
     private static boolean listed(Element item) {
-        return item.selectFirst("a[href]") != null || Words.count(item.text()) <= LISTED_ITEM_WORDS;
+        return item.selectFirst(LINK) != null || Words.count(item.text()) <= LISTED_ITEM_WORDS;
     }
 
     /** Words of a named item in a listing, at most. */

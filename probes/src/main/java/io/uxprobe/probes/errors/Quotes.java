@@ -19,19 +19,34 @@ final class Quotes {
     static Optional<String> around(HtmlPage page, Element el, int start, int end) {
         int[] range = page.blockRange(el, start);
         String text = page.text().shown();
+        String separators = separators(text, range[0], Math.min(range[1], text.length()));
         int before = 0;
         char opening = 0;
         for (int i = range[0]; i < start; i++) {
-            if (isMark(text, i)) {
+            if (isMark(text, i) && separators.indexOf(text.charAt(i)) < 0) {
                 before++;
                 if (before % 2 == 1) opening = text.charAt(i);
             }
         }
         if (before % 2 == 0) return Optional.empty();
         for (int i = end; i < range[1]; i++) {
-            if (isMark(text, i)) return Optional.of(String.valueOf(opening));
+            if (isMark(text, i) && separators.indexOf(text.charAt(i)) < 0) return Optional.of(String.valueOf(opening));
         }
         return Optional.empty();
+    }
+
+    /**
+     * Guillemets that stand without their mirror in the block separate rather than quote: a breadcrumb's
+     * "Forum › IT › Thread", "Home » News". A quotation has both: « … », »…«, ‹ … ›.
+     */
+    private static String separators(String text, int from, int to) {
+        String block = text.substring(from, Math.max(from, to));
+        StringBuilder lone = new StringBuilder();
+        if (block.indexOf('\u2039') < 0) lone.append('\u203A');
+        if (block.indexOf('\u203A') < 0) lone.append('\u2039');
+        if (block.indexOf('\u00AB') < 0) lone.append('\u00BB');
+        if (block.indexOf('\u00BB') < 0) lone.append('\u00AB');
+        return lone.toString();
     }
 
     /** The same for plain text, within the phrase's sentence; Markdown's backticks quote too. */

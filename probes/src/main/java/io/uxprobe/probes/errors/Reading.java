@@ -1,11 +1,15 @@
 package io.uxprobe.probes.errors;
 
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Function;
 import java.util.regex.Pattern;
+import java.util.stream.Stream;
 import org.jsoup.nodes.Element;
+import org.jsoup.select.Evaluator;
+import org.jsoup.select.QueryParser;
 
 /**
  * How a person reads a phrase where it stands on a page: shown to them as a message, or mentioned in the page's
@@ -40,11 +44,20 @@ final class Reading {
             new Rule("anywhere", true, p -> p.signature().anywhere()
                     ? Optional.of("the signature counts anywhere it is shown (anywhere: true)") : Optional.empty()),
             new Rule("code", false, p -> Landmarks.code(p.element())
+                    // an error code's line in an alert ("<p class=code>Error code: 3016") is part of the message
+                    .filter(code -> !code.byName() || Landmarks.alert(p.element()).isEmpty())
                     .filter(code -> codeSample(p))
                     .map(code -> "it is in a code sample (" + code.what() + ")")),
             new Rule("example", false, p -> Landmarks.example(p.element())
                     .map(ex -> "it is in an example (" + ex.what() + ")")),
+            new Rule("placeholder", false, p -> placeholder(p) ? Optional.of("it sits beside placeholder text (lorem ipsum): a specimen, not a message")
+                    : Optional.empty()),
             new Rule("quoted", false, Reading::quoted),
+            new Rule("searched", false, p -> p.shape().searchedFor(p.page().text().lower().substring(p.start(), p.end()))
+                    ? Optional.of("it repeats what was searched for (the page's search field holds it)") : Optional.empty()),
+            new Rule("resolved", false, p -> Landmarks.alert(p.element())
+                    .filter(alert -> saysResolved(alert.element()))
+                    .map(alert -> "it is in a notice that the problem is over (" + alert.what() + ")")),
             new Rule("alert", true, p -> Landmarks.alert(p.element())
                     // a notice styled as one inside an article or a status history is content; an ARIA alert is announced anyway
                     .filter(alert -> !alert.byName() || Landmarks.post(alert.element()).isEmpty())
@@ -68,19 +81,62 @@ final class Reading {
                             + "), not in an alert, the title, the top heading or the lead"))));
 
     /** Rules for {@code alert_error}: a failure word counts only inside an alert. */
-    static final List<Rule> ALERT_ONLY = List.of(RULES.get(1), RULES.get(2), RULES.get(3), RULES.get(4),
-            new Rule("not_alert", false, p -> Optional.of("a failure word outside any alert")));
+    static final List<Rule> ALERT_ONLY = Stream.of(
+            RULES.stream().filter(r -> Set.of("code", "example", "placeholder", "quoted", "searched", "resolved").contains(r.name())),
+            // a bare failure word in a question asks about one ("Looking for help with an error code?"); a signature's phrase is no question
+            Stream.of(new Rule("question", false, p -> asks(p) ? Optional.of("it is in a question, not a report of a failure") : Optional.empty())),
+            RULES.stream().filter(r -> r.name().equals("alert")),
+            Stream.of(new Rule("not_alert", false, p -> Optional.of("a failure word outside any alert")))).flatMap(r -> r).toList();
+
+    /** Does the alert or block holding the phrase also hold placeholder text? Design systems show their components so. */
+    private static boolean placeholder(Place p) {
+        Element around = Landmarks.alert(p.element()).map(Landmarks.Found::element).orElse(p.element());
+        String text = around.text();
+        return text.length() < 2000 && text.toLowerCase(Locale.ROOT).contains("lorem ipsum");
+    }
+
+    /** Does the sentence holding the phrase end with a question mark? */
+    private static boolean asks(Place p) {
+        String text = p.page().text().shown();
+        int end = Math.min(p.page().blockRange(p.element(), p.start())[1], text.length());
+        for (int i = p.end(); i < end; i++) {
+            char c = text.charAt(i);
+            if (c == '?' || c == '\uFF1F') return true;
+            if (c == '.' || c == '!' || c == '\u3002' || c == '\uFF01') return false;
+        }
+        return false;
+    }
+
+    // a status notice about a problem that is over: "Resolved: Elevated 502 errors…", "This incident has been resolved"
+    private static final Pattern RESOLVED = Pattern.compile(
+            "^\\W*(?:resolved|fixed|recovered|restored)\\b|\\b(?:has|have) been (?:resolved|fixed|restored|mitigated)\\b|\\bis (?:now )?resolved\\b"
+                    + "|\\bback to normal\\b|^\\W*(?:behoben|gelöst|résolu|resuelto|risolto|resolvido|opgelost|rozwiązan[ey]|löst|åtgärdat|çözüldü)\\b"
+                    + "|^\\W*(?:解決済み|復旧|해결됨|已解决|已解決|已恢复)",
+            Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE | Pattern.UNICODE_CHARACTER_CLASS);
+
+    /** Does the notice say the problem it reports is over? Only its opening is read: a notice says so first. */
+    private static boolean saysResolved(Element alert) {
+        String text = alert.text();
+        return RESOLVED.matcher(text.length() > 300 ? text.substring(0, 300) : text).find();
+    }
 
     private Reading() {}
 
     /** Is the phrase in running text: not a heading, code, an example, a quotation, navigation, a link, a form or a list item? */
     static boolean plainProse(Place p) {
-        if (Landmarks.isHeading(p.element()) || p.element().closest("h1, h2, h3, h4, h5, h6, [role=heading]") != null) return false;
+        if (Landmarks.isHeading(p.element()) || p.element().closest(IN_HEADING) != null) return false;
         for (Rule r : RULES) {
             if (MENTIONS_IN_PROSE.contains(r.name()) && r.apply(p).isPresent()) return false;
         }
-        return Landmarks.post(p.element()).isEmpty();
+        // a box named "article" is layout on a page that is not written to be read (an error page that lists articles to read instead)
+        // and an <article> that holds the page's top heading is the page itself (an error page laid out as a story)
+        return Landmarks.post(p.element())
+                .filter(post -> !post.byName() || p.shape().written().isPresent())
+                .filter(post -> !p.shape().holdsTopHeading(post.element()))
+                .isEmpty();
     }
+
+    private static final Evaluator IN_HEADING = QueryParser.parse("h1, h2, h3, h4, h5, h6, [role=heading]");
 
     private static final Set<String> MENTIONS_IN_PROSE = Set.of("code", "example", "quoted", "navigation", "link", "form", "list_item");
 
@@ -118,11 +174,37 @@ final class Reading {
             return Optional.of(where + ", and the page's title or top heading and the paragraph under it both show an error");
         }
         if (shape.listing().isPresent() || !shape.littleElse()) return Optional.empty();
+        if (atTop && !where.equals("it is in the page's lead") && !namesTheError(p)) return Optional.empty();
         // a name in the title or heading ("Bad Gateway", an IPA), or in a paragraph other than the one under the heading, needs a
         // page with next to nothing else to be read as its message
         boolean underHeading = !atTop || where.equals("it is in the page's lead") ? shape.inFollowing(p.element()) : false;
         if (!shape.nearlyEmpty() && !underHeading) return Optional.empty();
         return Optional.of(where + " of a page with little else (" + words(p) + ")");
+    }
+
+    /** How much of its title part or heading an error phrase is, at least, where the title or heading names the error. */
+    static final double NAMED_SHARE = 1.0 / 3;
+
+    // how sites join a page's name to theirs in a title: "Page not found | ZEIT ONLINE", "502 Bad Gateway - nginx"
+    private static final List<String> TITLE_SEPARATORS = List.of(" - ", " | ", " · ", " • ", " :: ");
+
+    /**
+     * Does the title (the part of it around the phrase) or the heading name the error, rather than say more about it? A
+     * question in a forum ("服务偶发 502 Bad Gateway，排查了一天终于找到原因 - V2EX") is about the error it names.
+     */
+    private static boolean namesTheError(Place p) {
+        String shown = p.page().text().shown();
+        int[] block = p.page().blockRange(p.element(), p.start());
+        int from = block[0];
+        int to = Math.min(block[1], shown.length());
+        for (String separator : TITLE_SEPARATORS) {
+            int before = shown.lastIndexOf(separator, p.start() - separator.length());
+            if (before >= from) from = before + separator.length();
+            int after = shown.indexOf(separator, p.end());
+            if (after >= 0 && after < to) to = after;
+        }
+        double all = Words.count(shown, from, Math.max(from, to));
+        return Words.count(shown, p.start(), p.end()) >= NAMED_SHARE * all;
     }
 
     // words that open a sentence spoken to the user: "Oops, an error occurred!", "Sorry, something went wrong"
@@ -160,6 +242,11 @@ final class Reading {
 
     private static String words(Place p) {
         return (int) p.shape().contentWords() + " words besides navigation and code";
+    }
+
+    /** Is the phrase quoted where it stands (a headline quoting what users saw: 「エラーが発生しました」の表示が続いた…)? */
+    static boolean isQuoted(Place p) {
+        return quoted(p).isPresent();
     }
 
     private static Optional<String> quoted(Place p) {

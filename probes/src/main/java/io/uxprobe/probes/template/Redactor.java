@@ -36,6 +36,11 @@ public final class Redactor {
         return kept.isEmpty() ? NONE : new Redactor(Set.copyOf(kept));
     }
 
+    /** The secret values as given, for a place that must mask them itself (a page before its screenshot). */
+    public Set<String> secrets() {
+        return secrets;
+    }
+
     /** A redactor that also masks {@code more}. */
     public Redactor and(Set<String> more) {
         if (secrets.containsAll(more)) return this;

@@ -16,7 +16,9 @@ class CatalogTest {
                 "unexpected_error", "technical_difficulties", "try_again_later", "json_error", "graphql_error",
                 // added with the corpus (issue 10)
                 "access_denied", "page_not_found", "cant_play", "taking_too_long", "timed_out", "failed_to_load",
-                "network_error", "try_refreshing", "alert_error");
+                "network_error", "try_refreshing", "alert_error",
+                // added with XML answers
+                "xml_error");
     }
 
     @Test

@@ -73,6 +73,74 @@ class JsonErrorFieldsTest {
     }
 
     @Test
+    void aNamespacedErrorFieldIsReadAsItsName() {
+        String odata = """
+                {"odata.error": {"code": "-2147024860, Microsoft.SharePoint.SPQueryThrottledException", "message": {"lang": "en-US", \
+                "value": "The attempted operation is prohibited because it exceeds the list view threshold."}}}""";
+
+        assertThat(detector.detect("application/json", odata)).map(Samples::named)
+                .hasValue(Samples.named("json_error", "The attempted operation is prohibited because it exceeds the list view threshold."));
+        assertThat(detector.detect("application/json", "{\"odata.count\": 2, \"value\": [{\"Title\": \"Error\"}]}")).isEmpty();
+    }
+
+    @Test
+    void anAnswerInNestedEnvelopesIsReadWhereItSitsAndItsStatusFlagsIt() {
+        String nested = """
+                {"response": {"header": {"status": "ERROR", "result": {"code": "E5001", "message": "Payment could not be completed"}}, "body": null}}""";
+
+        assertThat(detector.detect("application/json", nested)).map(Samples::named)
+                .hasValue(Samples.named("json_error", "Payment could not be completed"));
+        assertThat(detector.detect("application/json", """
+                {"response": {"header": {"status": "OK", "result": {"code": "S0000", "message": "Payment completed"}}}}""")).isEmpty();
+    }
+
+    @Test
+    void frameworksOwnErrorShapesAreErrors() {
+        // FastAPI's and Django REST's lone detail, problem+json's shape under application/json (Javalin), a negative code (Binance)
+        assertThat(detector.detect("application/json", "{\"detail\": \"Inventory service is temporarily unavailable. Please try again later.\"}"))
+                .map(ErrorMatch::signature).hasValue("service_unavailable");
+        assertThat(detector.detect("application/json", "{\"title\": \"Endpoint GET /api/v2/labels not found\", \"status\": 404, \"type\": \"https://javalin.io\"}"))
+                .map(Samples::named).hasValue(Samples.named("json_error", "Endpoint GET /api/v2/labels not found"));
+        assertThat(detector.detect("application/json", "{\"code\": -1003, \"msg\": \"Too much request weight used; current limit is 6000.\"}"))
+                .map(ErrorMatch::signature).hasValue("json_error");
+        assertThat(detector.detect("application/json", "{\"code\": 0, \"msg\": \"success\", \"data\": {\"title\": \"Error\"}}")).isEmpty();
+    }
+
+    @Test
+    void moreErrorShapesOfRealApis() {
+        // an API gateway's fault, gRPC's status as JSON, a debug exception, a message keyed by language, a top-level list of errors
+        assertThat(detector.detect("application/json", "{\"fault\": {\"code\": 101503, \"message\": \"Runtime Error\", \"description\": \"Error connecting to the back end\"}}"))
+                .map(Samples::named).hasValue(Samples.named("json_error", "Runtime Error"));
+        assertThat(detector.detect("application/json", "{\"code\": 14, \"message\": \"connection error: connect: connection refused\", \"details\": []}"))
+                .map(ErrorMatch::signature).isPresent();
+        assertThat(detector.detect("application/json", "{\"code\": 0, \"message\": \"OK\", \"details\": []}")).isEmpty();
+        assertThat(detector.detect("application/json", "{\"exception\": \"pymysql.err.OperationalError: (2013, 'Lost connection to MySQL server during query')\"}"))
+                .map(ErrorMatch::signature).hasValue("database_error");
+        assertThat(detector.detect("application/json", """
+                {"response": {"status": {"error": {"errorCode": "SRV-503", "message": {"en": "The service is temporarily unavailable.", "ar": "الخدمة غير متاحة مؤقتاً."}}}, "data": null}}"""))
+                .map(Samples::named).hasValue(Samples.named("service_unavailable", "The service is temporarily unavailable."));
+        assertThat(detector.detect("application/json", "[{\"message\": \"Session expired or invalid\", \"errorCode\": \"INVALID_SESSION_ID\"}]"))
+                .map(Samples::named).hasValue(Samples.named("json_error", "Session expired or invalid"));
+        assertThat(detector.detect("application/json", "{\"status\": false, \"httpstatus\": 200, \"messages\": [\"系统忙，请稍后重试\"]}"))
+                .map(ErrorMatch::signature).isPresent();
+        assertThat(detector.detect("application/json", "[{\"id\": 1, \"message\": \"Your order shipped\", \"code\": \"SHIPPED\", \"at\": 1, \"by\": 2}]")).isEmpty();
+    }
+
+    @Test
+    void anAnswerThatSaysItFailedHasItsErrorFoundBelow() {
+        String failed = """
+                {"success": false, "requestId": "b7e2", "payload": {"search": {"error": {"code": "SEARCH_UPSTREAM_TIMEOUT", \
+                "message": "Die Suche ist vorübergehend nicht verfügbar."}, "results": []}}}""";
+        String meta = """
+                {"data": null, "meta": {"response": {"error": {"code": "SERVICE_BUSY", "message": "Our servers are taking a nap."}}}}""";
+
+        assertThat(detector.detect("application/json", failed)).map(Samples::named)
+                .hasValue(Samples.named("json_error", "Die Suche ist vorübergehend nicht verfügbar."));
+        assertThat(detector.detect("application/json", meta)).map(Samples::named).hasValue(Samples.named("json_error", "Our servers are taking a nap."));
+        assertThat(detector.detect("application/json", "{\"success\": true, \"payload\": {\"error\": {\"message\": \"x\"}}}")).isEmpty();
+    }
+
+    @Test
     void aJsonObjectWithoutContentTypeIsReadAsJson() {
         assertThat(detector.detect("", "{\"error\": \"Too many requests, slow down\"}"))
                 .map(ErrorMatch::signature).hasValue("rate_limited");
