@@ -236,6 +236,11 @@ public final class Catalog {
             regex("page_not_found", "\\b(?:deze |de )?pagina (?:die je zoekt |die u zoekt )?(?:bestaat niet|kan niet (?:worden )?gevonden|is niet gevonden)\\b"),
             regex("page_not_found", "\\bstrona (?:nie istnieje|nie została znaleziona)\\b|\\bnie (?:możemy|można) znaleźć (?:tej |tej strony|strony)"),
             regex("page_not_found", "\\bsidan (?:finns inte|du söker finns inte)\\b|\\baradığınız sayfa (?:bulunamadı|mevcut değil)\\b"),
+            // "we can't find this page", in the other languages
+            regex("page_not_found", "\\bno (?:encontramos|hemos encontrado|podemos encontrar|pudimos encontrar) (?:esta|la) página\\b|\\bpágina (?:ya )?no exist[ae]\\b"
+                    + "|\\bnous ne (?:trouvons|parvenons pas à trouver) pas (?:cette|la) page\\b|\\bimpossible de trouver (?:cette|la) page\\b"
+                    + "|\\bwir (?:können|konnten) (?:diese|die) seite nicht finden\\b|\\bnon (?:riusciamo|siamo riusciti) a trovare (?:questa|la) pagina\\b"
+                    + "|\\bnão (?:encontramos|conseguimos encontrar) (?:esta|a) página\\b|\\bwe (?:kunnen|konden) (?:deze|de) pagina niet vinden\\b"),
             regex("page_not_found", "ページ(?:が|は)?(?:見つかりません|表示できません|存在しません)|(?:ページ|url)は?[、,]?(?:削除|移動)された|페이지를 찾을 수 없|(?:页面|頁面|网页|網頁)(?:不存在|未找到|找不到)"),
 
             // Players: the title or track itself will not play.

@@ -29,15 +29,17 @@ final class JsonErrorFields {
     record Surfaced(String text, boolean fromGraphql, String field, boolean flagged) {}
 
     private static final ObjectMapper MAPPER = new ObjectMapper();
-    private static final Set<String> READ = Set.of(
+    private static final Set<String> READ = canonical(
             "error", "errors", "message", "status", "result", "success", "ok", "error_description", "fault", "title", "detail", "errormessage",
             "msg", "error_message", "error_code", "errorcode", "status_code", "statuscode", "code", "name", "type", "error_msg", "errmsg",
-            "sub_msg", "details", "exception", "messages");
+            "sub_msg", "details", "exception", "messages", "issuccess", "issuccessful", "successful", "succeeded", "ack", "errortext",
+            "resultmessage", "resultmsg", "returnmessage", "returnmsg", "stacktrace", "stack");
     // words of an error code or name that say it is one: "INTERNAL_SERVICE_ERROR", "FAILED_INTERNAL_SYSTEM_PROCESSING"
     private static final Set<String> ERROR_CODE_WORDS = Set.of("error", "err", "fail", "failed", "failure", "exception", "invalid",
             "unavailable", "denied", "forbidden", "timeout", "unauthorized", "unauthenticated", "fault", "internal");
     private static final Set<String> ERROR_STATUSES = Set.of("error", "fail", "failed", "failure");
-    private static final String[] MESSAGE_FIELDS = {"message", "description", "detail", "title", "error_description", "reason", "faultstring"};
+    private static final String[] MESSAGE_FIELDS = {"message", "description", "detail", "title", "errordescription", "reason", "faultstring",
+        "errortext", "errormessage", "resultmessage"};
     /** An object this small whose message is all it says is the message (AWS API Gateway's {"message": "…"}). */
     private static final int LONE_MESSAGE_FIELDS = 6;
     /** An object with more top-level fields than this is a document, not an error answer. */
@@ -74,7 +76,7 @@ final class JsonErrorFields {
 
     /** An object that wraps the answer: {@code x_response}, {@code result}, a {@code header} with its status. */
     private static boolean envelopeName(String name) {
-        return name.endsWith("response") || name.endsWith("result") || name.equals("header") || name.equals("head");
+        return name.endsWith("response") || name.endsWith("result") || name.endsWith("status") || name.equals("header") || name.equals("head");
     }
 
     /** The fields of an object already read: an envelope's, {@code depth} envelopes down. */
@@ -135,6 +137,7 @@ final class JsonErrorFields {
                     if (READ.contains(name)) {
                         JsonNode value = parser.readValueAsTree();
                         fields.put(name, value == null ? NullNode.getInstance() : value);
+                        if (envelope == null && value != null && value.isObject() && envelopeName(name)) envelope = value; // {"result": {…}}
                     } else if (envelope == null && parser.currentToken() == JsonToken.START_OBJECT
                             && envelopeName(name)) {
                         envelope = parser.readValueAsTree(); // {"alipay_trade_query_response": {"code": …, "msg": …}, "sign": …}
@@ -161,15 +164,43 @@ final class JsonErrorFields {
         if (array == null || !array.isArray() || array.isEmpty() || array.size() > 3) return false;
         for (JsonNode item : array) {
             boolean coded = item.has("errorCode") || item.has("error_code") || item.has("code");
-            if (!item.isObject() || item.size() > 4 || !item.path("message").isTextual() || !coded) return false;
+            if (!item.isObject() || item.size() > 4 || !member(item, "message").isTextual() || !coded) return false;
         }
         return true;
     }
 
     /** A field's name without its namespace: OData's {@code odata.error}, a {@code soap:fault} turned to JSON. */
     private static String unqualified(String name) {
-        int dot = Math.max(name.lastIndexOf('.'), name.lastIndexOf(':'));
-        return dot < 0 || !READ.contains(name.substring(dot + 1)) ? name : name.substring(dot + 1);
+        String plain = canonical(name);
+        int dot = Math.max(plain.lastIndexOf('.'), plain.lastIndexOf(':'));
+        return dot < 0 || !READ.contains(plain.substring(dot + 1)) ? plain : plain.substring(dot + 1);
+    }
+
+    /** A field's name as read: lower case, without '_' and '-' ({@code isSuccessful}, {@code error_message}, {@code errorMessage}). */
+    private static String canonical(String name) {
+        StringBuilder b = new StringBuilder(name.length());
+        for (int i = 0; i < name.length(); i++) {
+            char c = name.charAt(i);
+            if (c != '_' && c != '-') b.append(Character.toLowerCase(c));
+        }
+        return b.toString();
+    }
+
+    private static Set<String> canonical(String... names) {
+        Set<String> out = new java.util.HashSet<>();
+        for (String n : names) out.add(canonical(n));
+        return Set.copyOf(out);
+    }
+
+    /** A member of {@code object} by its canonical name, whatever its case and separators ({@code Message}, {@code error_text}). */
+    private static JsonNode member(JsonNode object, String name) {
+        if (!object.isObject()) return NullNode.getInstance();
+        JsonNode exact = object.get(name);
+        if (exact != null) return exact;
+        for (var e : object.properties()) {
+            if (canonical(e.getKey()).equals(name)) return e.getValue();
+        }
+        return NullNode.getInstance();
     }
 
     /** @param problemJson the response is {@code application/problem+json}, whose {@code title} is the message */
@@ -195,6 +226,9 @@ final class JsonErrorFields {
         if (addText(field("error_msg"), texts) && first == null) first = "$.error_msg";
         if (addText(field("errmsg"), texts) && first == null) first = "$.errmsg";
         if (flaggedByStatus && addText(field("sub_msg"), texts) && first == null) first = "$.sub_msg";
+        for (String name : new String[] {"errortext", "resultmessage", "resultmsg", "returnmessage", "returnmsg"}) {
+            if (flaggedByStatus && addText(field(name), texts) && first == null) first = "$." + name;
+        }
         if (flaggedByStatus && field("messages").isArray() && texts.isEmpty()) { // {"status": false, "messages": ["系统忙，请稍后重试"]}
             addMessages(field("messages"), texts);
             if (!texts.isEmpty()) first = "$.messages";
@@ -208,7 +242,8 @@ final class JsonErrorFields {
         }
         if (addText(field("exception"), texts) && first == null) first = "$.exception"; // Frappe's, Laravel's debug answers
         // problem+json's shape under another type ({"type": …, "title": "Endpoint … not found", "status": 404})
-        if (problemJson || flaggedByStatus && texts.isEmpty() && field("status").isIntegralNumber()) {
+        boolean problemShape = field("title").isTextual() && field("detail").isTextual(); // problem+json's pair under another type
+        if (problemJson || texts.isEmpty() && (problemShape || flaggedByStatus && field("status").isIntegralNumber())) {
             if (addText(field("title"), texts) && first == null) first = "$.title";
             if (addText(field("detail"), texts) && first == null) first = "$.detail";
         }
@@ -242,7 +277,7 @@ final class JsonErrorFields {
         for (var e : objects.entrySet()) {
             JsonNode node = e.getValue();
             for (String name : new String[] {"error", "errors"}) {
-                JsonNode error = node.path(name);
+                JsonNode error = member(node, name);
                 Set<String> texts = new LinkedHashSet<>();
                 if (isSet(error)) addMessages(error, texts);
                 if (!texts.isEmpty()) return Optional.of(new Surfaced(String.join("; ", texts), false, path + "." + e.getKey() + "." + name, true));
@@ -267,7 +302,7 @@ final class JsonErrorFields {
     }
 
     private JsonNode field(String name) {
-        return fields.getOrDefault(name, NullNode.getInstance());
+        return fields.getOrDefault(canonical(name), NullNode.getInstance());
     }
 
     private boolean statusSaysOk() {
@@ -293,7 +328,13 @@ final class JsonErrorFields {
                 || field("code").isIntegralNumber() && field("code").asLong() < 0
                 || isSet(field("error_code")) || isSet(field("errorcode"))
                 || errorName(field("code")) || errorName(field("name")) || errorName(field("type"));
-        return badStatus || badResult || badCode || grpcStatus || isFalse(field("success")) || isFalse(field("ok"));
+        // an answer that carries a stack trace is a failure's, whatever its code says (n8n's {"code": 0, "message": …, "stacktrace": …})
+        boolean stack = field("stacktrace").isTextual() && !field("stacktrace").asText().isBlank()
+                || field("stack").isTextual() && field("stack").asText().contains("\n");
+        JsonNode ack = field("ack"); // eBay's and Ctrip's {"Ack": "Failure"}
+        boolean badAck = ack.isTextual() && Set.of("failure", "error", "fail").contains(ack.asText().strip().toLowerCase(Locale.ROOT));
+        return badStatus || badResult || badCode || grpcStatus || badAck || stack || isFalse(field("success")) || isFalse(field("ok"))
+                || isFalse(field("issuccess")) || isFalse(field("issuccessful")) || isFalse(field("successful")) || isFalse(field("succeeded"));
     }
 
     private static boolean errorName(JsonNode name) {
@@ -335,7 +376,8 @@ final class JsonErrorFields {
         if (item.isObject()) {
             for (String name : MESSAGE_FIELDS) {
                 // OData's message is an object: {"lang": "en-US", "value": "…"}; others key it by language: {"en": …, "ar": …}
-                if (addText(item.path(name), texts) || addText(item.path(name).path("value"), texts) || addText(inLanguage(item.path(name)), texts)) {
+                JsonNode message = member(item, name);
+                if (addText(message, texts) || addText(message.path("value"), texts) || addText(inLanguage(message), texts)) {
                     return;
                 }
             }

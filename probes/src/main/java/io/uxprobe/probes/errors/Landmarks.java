@@ -128,6 +128,16 @@ final class Landmarks {
     }
 
     /** The article, post, comment or other authored content holding {@code el}. */
+    // what a user wrote, which no error page's layout is named after
+    private static final Set<String> USER_POST_WORDS = Set.of("post", "posts", "comment", "comments", "reply", "replies", "thread",
+            "answer", "answers", "tweet", "review", "reviews", "discussion", "topic", "forum");
+
+    /** Is this post found by a class or id that names what a user wrote (a forum post, a comment), not a layout box? */
+    static boolean usersPost(Found post) {
+        String name = post.what().substring(post.what().indexOf(' ') + 1);
+        return post.byName() && words(name).stream().anyMatch(USER_POST_WORDS::contains);
+    }
+
     static Optional<Found> post(Element el) {
         return up(el, e -> {
             String tag = e.normalName();

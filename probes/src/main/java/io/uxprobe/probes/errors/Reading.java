@@ -61,6 +61,9 @@ final class Reading {
             new Rule("alert", true, p -> Landmarks.alert(p.element())
                     // a notice styled as one inside an article or a status history is content; an ARIA alert is announced anyway
                     .filter(alert -> !alert.byName() || Landmarks.post(alert.element()).isEmpty())
+                    // a status styled as a failure inside a listed record ("Failed" pill in a deployments table) is that record's
+                    .filter(alert -> !alert.byName() || alert.element().parent() == null
+                            || Landmarks.listItem(alert.element().parent(), 3).filter(item -> item.what().startsWith("<")).isEmpty())
                     .map(alert -> "it is inside an alert (" + alert.what() + ")")),
             new Rule("navigation", false, p -> Landmarks.chrome(p.element())
                     .map(nav -> "it is in the page's navigation, header or footer (" + nav.what() + ")")),
@@ -70,8 +73,10 @@ final class Reading {
             new Rule("list_item", false, p -> Landmarks.listItem(p.element(), 3)
                     .map(item -> "it is one item among others in a list (" + item.what() + ")")),
             new Rule("post", false, p -> Landmarks.post(p.element())
-                    // an error page's layout may name its box "article": a class counts on content pages, <article> anywhere
-                    .filter(post -> !post.byName() || p.shape().content().isPresent())
+                    // an error page's layout may name its box "article": such a class counts on content pages, <article> and a
+                    // user's post or comment anywhere
+                    // (a server's own error output, a PHP fatal error, is never what a user wrote outside code or quotes)
+                    .filter(post -> !post.byName() || Landmarks.usersPost(post) && !p.productPage() || p.shape().content().isPresent())
                     .map(post -> "it is in the text of an article, post or comment (" + post.what() + ")")),
             new Rule("addressed", true, Reading::addressed),
             new Rule("main_message", true, Reading::inTheBody),
@@ -233,9 +238,21 @@ final class Reading {
 
     /** A code block is a sample when the page has something else to read; an error dump that is the whole page is not one. */
     private static boolean codeSample(Place p) {
+        if (Landmarks.code(p.element()).map(code -> inlineInProse(code.element())).orElse(false)) return true;
         if (p.productPage() && p.shape().written().isEmpty()) return false;
         return p.shape().written().isPresent() || p.shape().contentWords() >= CODE_SAMPLE_CONTEXT_WORDS;
     }
+
+    /** Inline code in a sentence that says more ("some clients received {@code ERROR 1105 (HY000)}") is quoted by the sentence. */
+    private static boolean inlineInProse(Element code) {
+        if (!code.tag().isInline()) return false;
+        Element block = code.parent();
+        while (block != null && block.tag().isInline()) block = block.parent();
+        return block != null && Words.count(block.text()) - Words.count(code.text()) >= INLINE_CODE_CONTEXT_WORDS;
+    }
+
+    /** Words a sentence needs around inline code to make the code a quotation in it. */
+    static final double INLINE_CODE_CONTEXT_WORDS = 5;
 
     /** Words outside code a page needs around a code block to make the block a sample in it. */
     static final double CODE_SAMPLE_CONTEXT_WORDS = 20;

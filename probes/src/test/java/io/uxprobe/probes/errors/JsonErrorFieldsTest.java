@@ -127,6 +127,23 @@ class JsonErrorFieldsTest {
     }
 
     @Test
+    void fieldNamesAreReadWhateverTheirCaseAndSeparators() {
+        assertThat(detector.detect("application/json", "{\"isSuccessful\": false, \"resultCode\": \"TT-500\", \"resultMessage\": \"Beklenmeyen bir hata oluştu.\", \"data\": null}"))
+                .map(ErrorMatch::signature).isPresent();
+        assertThat(detector.detect("application/json", """
+                {"ResponseStatus": {"Ack": "Failure", "Errors": [{"Message": "System busy", "ErrorCode": "10001"}]}, "data": null}"""))
+                .map(Samples::named).hasValue(Samples.named("json_error", "System busy"));
+        assertThat(detector.detect("application/json", """
+                {"meta": {"requestId": "b6f1"}, "result": {"departures": null, "status": {"error": {"returnCode": "ERROR_COMM", "errorText": "Departures could not be fetched in time."}}}}"""))
+                .map(Samples::named).hasValue(Samples.named("json_error", "Departures could not be fetched in time."));
+        assertThat(detector.detect("application/json", "{\"title\": \"Serviço indisponível\", \"detail\": \"Tente novamente em alguns minutos.\", \"violacoes\": []}"))
+                .map(ErrorMatch::signature).isPresent();
+        assertThat(detector.detect("application/json", "{\"code\": 0, \"message\": \"Error in workflow\", \"stacktrace\": \"NodeApiError: x\\n    at run (a.js:1:1)\"}"))
+                .map(Samples::named).hasValue(Samples.named("json_error", "Error in workflow"));
+        assertThat(detector.detect("application/json", "{\"IsSuccessful\": true, \"ResultMessage\": \"Saved\"}")).isEmpty();
+    }
+
+    @Test
     void anAnswerThatSaysItFailedHasItsErrorFoundBelow() {
         String failed = """
                 {"success": false, "requestId": "b7e2", "payload": {"search": {"error": {"code": "SEARCH_UPSTREAM_TIMEOUT", \
