@@ -170,7 +170,7 @@ public final class ErrorDetector {
             ErrorMatch m = new ErrorMatch(c.matcher().id(), snippet(text, block, f), where, v.rule(), v.why());
             if (v.message()) return new Detection(Optional.of(m), mentions);
             // a failure word outside any alert is no phrase a signature names: not worth listing as a mention
-            if (explain && mentions.size() < MAX_MENTIONS && !(c.alertOnly() && v.rule().equals("not_alert"))) mentions.add(m);
+            if (explain && mentions.size() < MAX_MENTIONS && !(c.alertOnly() && Landmarks.alert(c.at()).isEmpty())) mentions.add(m);
         }
         return new Detection(Optional.empty(), mentions);
     }
