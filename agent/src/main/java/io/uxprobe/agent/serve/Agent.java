@@ -177,6 +177,7 @@ public final class Agent implements AutoCloseable {
 
     private synchronized void apply(List<JourneyFile> files, Map<String, NotifySettings> notify) {
         Map<String, JourneyProbe> next = new HashMap<>();
+        int steps = 0;
         for (JourneyFile file : files) {
             JourneyRunner runner = new JourneyRunner(clients, new ErrorDetector(file.errorSignatures()), Clock.systemUTC(), browser);
             Set<String> signatures = JourneyFiles.signatureIds(file);
@@ -187,6 +188,7 @@ public final class Agent implements AutoCloseable {
                     journeyMetrics.register(journey, r.name(), signatures);
                     board.register(journey.name(), r.name(), journey.settings().state());
                     next.put(probe.key(), probe);
+                    steps += journey.steps().size();
                 }
             }
         }
@@ -198,6 +200,7 @@ public final class Agent implements AutoCloseable {
         scheduler.replace(next.values());
         probes = next;
         agentMetrics.configReloaded(true);
+        HeapFit.warning(steps, Runtime.getRuntime().maxMemory()).ifPresent(w -> log.error(w, Map.of()));
         List<String> names = new ArrayList<>(next.keySet());
         names.sort(null);
         summary = names.size() + (names.size() == 1 ? " journey" : " journeys") + " (" + String.join(", ", names) + ")";
