@@ -222,7 +222,7 @@ final class JsonErrorFields {
         boolean flaggedByStatus = statusSaysError();
         if ((errorSaysSo || errorsSaySo || flaggedByStatus) && addText(field("message"), texts) && first == null) first = "$.message";
         if ((errorSaysSo || errorsSaySo || flaggedByStatus) && addText(field("msg"), texts) && first == null) first = "$.msg";
-        if (addText(field("error_message"), texts) && first == null) first = "$.error_message";
+        if (addText(field("error_message"), texts) && first == null) first = "$.error_message"; // and AWS Lambda's, Netlify's errorMessage
         if (addText(field("error_msg"), texts) && first == null) first = "$.error_msg";
         if (addText(field("errmsg"), texts) && first == null) first = "$.errmsg";
         if (flaggedByStatus && addText(field("sub_msg"), texts) && first == null) first = "$.sub_msg";
@@ -234,7 +234,6 @@ final class JsonErrorFields {
             if (!texts.isEmpty()) first = "$.messages";
         }
         if (addText(field("error_description"), texts) && first == null) first = "$.error_description";
-        if (addText(field("errormessage"), texts) && first == null) first = "$.errorMessage"; // AWS Lambda's, Netlify's
         JsonNode fault = field("fault"); // SOAP's turned to JSON ({"fault": {"faultstring": …}}), API gateways' ({"fault": {"message": …}})
         if (fault.isObject() && isSet(fault)) {
             addMessage(fault, texts);
@@ -324,10 +323,11 @@ final class JsonErrorFields {
         JsonNode code = field("code");
         boolean grpcStatus = field("details").isArray() && code.isIntegralNumber() && code.asInt() > 0 && code.asInt() <= 16;
         // a negative code is an error code wherever it is used (Binance's {"code": -1003, "msg": …})
-        boolean badCode = httpError(field("code")) || httpError(field("status_code")) || httpError(field("statuscode"))
-                || field("code").isIntegralNumber() && field("code").asLong() < 0
-                || isSet(field("error_code")) || isSet(field("errorcode"))
-                || errorName(field("code")) || errorName(field("name")) || errorName(field("type"));
+        // (names are read canonical: status_code is statusCode, error_code is errorCode)
+        boolean badCode = httpError(code) || httpError(field("status_code"))
+                || code.isIntegralNumber() && code.asLong() < 0
+                || isSet(field("error_code"))
+                || errorName(code) || errorName(field("name")) || errorName(field("type"));
         // an answer that carries a stack trace is a failure's, whatever its code says (n8n's {"code": 0, "message": …, "stacktrace": …})
         boolean stack = field("stacktrace").isTextual() && !field("stacktrace").asText().isBlank()
                 || field("stack").isTextual() && field("stack").asText().contains("\n");

@@ -46,7 +46,7 @@ final class Reading {
             new Rule("code", false, p -> Landmarks.code(p.element())
                     // an error code's line in an alert ("<p class=code>Error code: 3016") is part of the message
                     .filter(code -> !code.byName() || Landmarks.alert(p.element()).isEmpty())
-                    .filter(code -> codeSample(p))
+                    .filter(code -> codeSample(p, code.element()))
                     .map(code -> "it is in a code sample (" + code.what() + ")")),
             new Rule("example", false, p -> Landmarks.example(p.element())
                     .map(ex -> "it is in an example (" + ex.what() + ")")),
@@ -237,8 +237,8 @@ final class Reading {
     }
 
     /** A code block is a sample when the page has something else to read; an error dump that is the whole page is not one. */
-    private static boolean codeSample(Place p) {
-        if (Landmarks.code(p.element()).map(code -> inlineInProse(code.element())).orElse(false)) return true;
+    private static boolean codeSample(Place p, Element code) {
+        if (inlineInProse(code)) return true;
         if (p.productPage() && p.shape().written().isEmpty()) return false;
         return p.shape().written().isPresent() || p.shape().contentWords() >= CODE_SAMPLE_CONTEXT_WORDS;
     }
