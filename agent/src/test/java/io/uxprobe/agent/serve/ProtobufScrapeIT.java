@@ -13,6 +13,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
@@ -70,6 +71,9 @@ class ProtobufScrapeIT {
                 "--log-format", "json"));
         Daemon agent = Daemon.start(command, port, "/-/healthy", dir);
         try {
+            // the endpoints answer a moment before the agent logs that it serves: a SIGTERM in between would leave no line
+            long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+            while (!agent.output().contains("\"msg\":\"uxprobe serving\"") && System.nanoTime() < end) Thread.sleep(50);
             HttpResponse<byte[]> scrape = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(agent.url("/metrics")))
                     .header("Accept", PROTOBUF).build(), HttpResponse.BodyHandlers.ofByteArray());
             assertThat(scrape.headers().firstValue("Content-Type").orElse("")).startsWith("application/vnd.google.protobuf");
