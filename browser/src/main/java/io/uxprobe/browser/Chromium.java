@@ -28,7 +28,8 @@ import java.util.concurrent.atomic.AtomicReference;
  * in a fresh browser context, at most {@code maxPages} at once. A browser that crashed or hung is killed and a new one
  * started for the next visit; {@link #close()} (also run on SIGTERM) leaves no Chromium process behind.
  *
- * <p>A visit never outlasts its deadline: it runs on a thread of its own, and the caller stops waiting at the deadline.
+ * <p>A visit never outlasts its deadline: it runs on a thread of its own, and the caller stops waiting at the deadline,
+ * or as soon as the browser's processes are gone (the step fails with {@code browser}).
  * A visit still running then is asked whether the browser still answers: if it does not, it is killed (the step fails
  * with {@code browser}); if it does, the step fails with {@code timeout}, and the browser is killed only if the visit
  * has still not ended {@link #HANG} later.
@@ -39,6 +40,8 @@ public final class Chromium implements Browser, AutoCloseable {
     private static final long RESERVE_NANOS = TimeUnit.MILLISECONDS.toNanos(600);
     /** How late a visit may answer past its deadline before the browser is asked whether it still answers. */
     private static final long GRACE_NANOS = TimeUnit.MILLISECONDS.toNanos(150);
+    /** How often a visit's browser is looked at while the visit runs, to tell a crash at once. */
+    private static final long CRASH_CHECK_NANOS = TimeUnit.MILLISECONDS.toNanos(250);
     /** How long the browser may take to answer that question, within the agent's watchdog grace. */
     private static final long PING_NANOS = TimeUnit.MILLISECONDS.toNanos(400);
     /** A browser that does not answer a trivial command for this long, or a visit still running this long after its deadline, hangs. */
@@ -75,7 +78,8 @@ public final class Chromium implements Browser, AutoCloseable {
             return failed(FailureReason.BROWSER, "the browser is shutting down", url, start);
         }
         try {
-            return visit.get(Math.max(0, deadline - System.nanoTime() + GRACE_NANOS), TimeUnit.NANOSECONDS);
+            return waitFor(visit, deadline + GRACE_NANOS, used).orElseGet(() -> failed(FailureReason.BROWSER,
+                    "the browser crashed during the step; it is restarted for the next run", url, start));
         } catch (TimeoutException late) {
             BrowserProcess browser = used.get();
             if (browser == null) {
@@ -98,6 +102,28 @@ public final class Chromium implements Browser, AutoCloseable {
             visit.cancel(true);
             Thread.currentThread().interrupt();
             return failed(FailureReason.BROWSER, "interrupted", url, start);
+        }
+    }
+
+    /**
+     * The visit's result, or empty when its browser died under it: a crash is told at once, not at the deadline
+     * (chromedriver may leave the page's pending command unanswered until then).
+     */
+    private static Optional<Visit> waitFor(Future<Visit> visit, long until, AtomicReference<BrowserProcess> used)
+            throws TimeoutException, ExecutionException, InterruptedException {
+        for (;;) {
+            long left = until - System.nanoTime();
+            try {
+                return Optional.of(visit.get(Math.max(0, Math.min(left, CRASH_CHECK_NANOS)), TimeUnit.NANOSECONDS));
+            } catch (TimeoutException notYet) {
+                BrowserProcess browser = used.get();
+                if (browser != null && !browser.running()) {
+                    visit.cancel(true);
+                    browser.broke();
+                    return Optional.empty();
+                }
+                if (left <= CRASH_CHECK_NANOS) throw notYet;
+            }
         }
     }
 

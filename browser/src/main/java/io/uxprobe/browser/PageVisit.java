@@ -151,11 +151,12 @@ final class PageVisit {
         try {
             tab.navigate(url, ReadinessState.COMPLETE, Duration.ofNanos(Math.max(left(), TimeUnit.MILLISECONDS.toNanos(1))));
         } catch (WebDriverException e) {
+            // a dead browser is the cause even when its silence ran out the clock
+            if (!browser.running()) throw new Stop(broken(e));
             if (left() <= 0) {
                 shown();
                 throw new Stop(FailureReason.TIMEOUT, "the page did not finish loading within " + Durations.format(step.timeout()) + ": " + url);
             }
-            if (!browser.running()) throw new Stop(broken(e));
             throw new Stop(navigationFailure(e.getMessage(), url));
         }
         Optional<Integer> status = events.documentStatus().isPresent() ? Optional.of(events.documentStatus().getAsInt()) : Optional.empty();

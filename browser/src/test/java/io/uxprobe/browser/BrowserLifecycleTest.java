@@ -68,9 +68,12 @@ class BrowserLifecycleTest {
             ProcessHandle browserMain = main(first);
             assertThat(browserMain.info().command().orElse("")).contains("chrom");
             browserMain.destroyForcibly();
+            long killedAt = System.nanoTime();
 
             Browser.Visit killed = running.get(10, TimeUnit.SECONDS);
             assertThat(killed.failure()).hasValueSatisfying(f -> assertThat(f.reason()).isEqualTo(FailureReason.BROWSER));
+            // told at once, not at the step's 8 s deadline
+            assertThat(Duration.ofNanos(System.nanoTime() - killedAt)).isLessThan(Duration.ofSeconds(4));
 
             chromium.start(); // the restart, outside the step's deadline on this busy machine
             Browser.Visit next = visit(chromium, new BrowserStep("page", new Position(Path.of("t.yaml"), 1, 1), Template.literal(pages.url("/ok")),
