@@ -39,6 +39,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Supplier;
@@ -68,6 +69,8 @@ public final class Agent implements AutoCloseable {
     private final ArtifactStore artifacts;
     private final Scheduler scheduler;
     private final Watchdog watchdog = new Watchdog();
+    /** Collects the heap back to what the journeys need (with the serial collector the launcher and image choose). */
+    private final Optional<HeapKeeper> heap = HeapKeeper.start(0);
     private final SpanExport spans;
     private static final Duration SPANS_CLOSE = Duration.ofSeconds(5);
     private final StatusBoard board = new StatusBoard();
@@ -200,6 +203,8 @@ public final class Agent implements AutoCloseable {
         scheduler.replace(next.values());
         probes = next;
         agentMetrics.configReloaded(true);
+        int allSteps = steps;
+        heap.ifPresent(h -> h.steps(allSteps));
         HeapFit.warning(steps, Runtime.getRuntime().maxMemory()).ifPresent(w -> log.error(w, Map.of()));
         List<String> names = new ArrayList<>(next.keySet());
         names.sort(null);
@@ -250,6 +255,7 @@ public final class Agent implements AutoCloseable {
             log.error("cannot stop watching the journey files", RunLog.fields("error", String.valueOf(e.getMessage())));
         }
         watchdog.close();
+        heap.ifPresent(HeapKeeper::close);
         server.close();
         clients.close();
         // spans of the last runs still go out, but a collector that is down holds the exit up 5 s at most

@@ -5,7 +5,8 @@ import java.util.Optional;
 /**
  * Does the JVM's heap hold the journeys loaded? Each step's series, and a scrape that writes them all at once, cost
  * heap: measured, 334 one-step journeys ran out of a 64 MiB heap at their first scrapes (a 6.4 MB exposition), and
- * held in 96 MiB. The launcher's heap is fixed when the JVM starts, so the agent says what to give it.
+ * held in 96 MiB. The heap's cap is fixed when the JVM starts (a share of the machine's or the container's memory),
+ * so the agent says what to give it; below the cap, {@link HeapKeeper} keeps the heap near this need.
  */
 final class HeapFit {
 
