@@ -24,11 +24,16 @@ public record RunFailure(String step, FailureReason reason, String message, Stri
         this(step, reason, message, detail, signature, status, url, Optional.empty(), Optional.empty(), Optional.empty());
     }
 
+    /** Caps on what a run keeps, so the board's history is bounded in bytes: a server's long URL or error stays readable, not whole. */
+    static final int MAX_MESSAGE = 300;
+    static final int MAX_DETAIL = 1_000;
+    static final int MAX_URL = 1_000;
+
     static RunFailure of(StepResult step, Optional<TraceContext> trace, List<SavedEvidence> evidence) {
         Failure f = step.failure().orElse(Failure.of(FailureReason.ASSERTION, "the step failed"));
         Optional<SavedEvidence> saved = evidence.stream().filter(e -> e.step().equals(step.name())).findFirst();
-        return new RunFailure(step.name(), f.reason(), Printable.line(f.snippet().orElse(f.detail())), Printable.line(f.detail()), f.signature(),
-                step.status(), Printable.line(step.url()), trace.map(TraceContext::traceId),
+        return new RunFailure(step.name(), f.reason(), Printable.line(f.snippet().orElse(f.detail()), MAX_MESSAGE),
+                Printable.line(f.detail(), MAX_DETAIL), f.signature(), step.status(), Printable.line(step.url(), MAX_URL), trace.map(TraceContext::traceId),
                 saved.flatMap(SavedEvidence::screenshot).map(p -> p.getFileName().toString()),
                 saved.map(e -> e.text().getFileName().toString()));
     }

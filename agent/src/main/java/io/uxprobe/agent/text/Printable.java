@@ -22,6 +22,15 @@ public final class Printable {
         return clean(text, false);
     }
 
+    /** {@code text} as a {@link #line}, cut to at most {@code max} chars (an ellipsis last, never half a surrogate pair). */
+    public static String line(String text, int max) {
+        String line = line(text);
+        if (line.length() <= max) return line;
+        int end = max - 1;
+        if (Character.isHighSurrogate(line.charAt(end - 1))) end--;
+        return line.substring(0, end) + "…";
+    }
+
     /** {@code text} with its line breaks and tabs kept (a report's body of several lines), and nothing else a control. */
     public static String lines(String text) {
         return clean(text, true);

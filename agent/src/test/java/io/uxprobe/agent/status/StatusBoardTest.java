@@ -7,6 +7,7 @@ import static io.uxprobe.agent.status.Runs.passed;
 import static io.uxprobe.agent.status.Runs.serverError;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.uxprobe.probes.journey.Failure;
 import io.uxprobe.probes.journey.FailureReason;
 import java.time.Clock;
 import java.time.ZoneOffset;
@@ -29,6 +30,23 @@ class StatusBoardTest {
 
     private List<String> transitions() {
         return changes.stream().map(c -> c.journey() + "@" + c.region() + " " + c.from().label() + "->" + c.to().label()).toList();
+    }
+
+    @Test
+    void aRunKeepsABoundedPartOfAServersLongAnswerSoTheHistoryIsBoundedInBytes() {
+        board.register("playback", "eu", StatePolicy.DEFAULT);
+        String huge = "x".repeat(200_000);
+        for (int minute = 0; minute < 60; minute++) {
+            board.record("eu", Runs.failed("playback", at(minute), Failure.of(FailureReason.HTTP_STATUS, "expected 200, got 500: " + huge), 500), false);
+        }
+        CellStatus c = cell("playback", "eu");
+        assertThat(c.history()).hasSize(50);
+        long chars = c.history().stream().map(r -> r.failure().orElseThrow())
+                .mapToLong(f -> f.message().length() + f.detail().length() + f.url().length()).sum();
+        assertThat(chars).as("50 runs of at most 2,300 chars of text each").isLessThanOrEqualTo(50L * 2_300);
+        RunFailure last = c.lastFailure().orElseThrow().failure().orElseThrow();
+        assertThat(last.detail()).startsWith("expected 200, got 500: xxx").endsWith("…").hasSize(RunFailure.MAX_DETAIL);
+        assertThat(last.message()).hasSize(RunFailure.MAX_MESSAGE);
     }
 
     @Test

@@ -23,6 +23,14 @@ class PrintableTest {
     }
 
     @Test
+    void aCutLineEndsInAnEllipsisAndNeverSplitsAPair() {
+        assertThat(Printable.line("short", 10)).isEqualTo("short");
+        assertThat(Printable.line("abcdefghijk", 5)).isEqualTo("abcd…");
+        assertThat(Printable.line("abc😀def", 5)).as("the emoji would be cut in half: dropped whole").isEqualTo("abc…");
+        assertThat(Printable.line("a\nb\u001bcdef", 5)).isEqualTo("a b␛…");
+    }
+
+    @Test
     void ordinaryTextIsLeftAsItIs() {
         String text = "Café ✔ 😀 «quoted» — ok";
         assertThat(Printable.line(text)).isSameAs(text);
