@@ -26,7 +26,8 @@ public final class Notifier implements Consumer<StateChange>, AutoCloseable {
     private final RunLog log;
     private final Backoff backoff;
     private final int capacity;
-    private final OkHttpClient http = WebhookQueue.client();
+    /** Built with the first webhook: an agent without one loads no HTTP client, TLS and all, for it. */
+    private OkHttpClient http;
     private final AtomicLong dropped = new AtomicLong();
     private final Map<Webhook.Target, WebhookQueue> queues = new HashMap<>();
     private volatile Map<String, NotifySettings> byJourney = Map.of();
@@ -59,8 +60,13 @@ public final class Notifier implements Consumer<StateChange>, AutoCloseable {
             return true;
         });
         wanted.forEach((target, webhook) -> queues.computeIfAbsent(target,
-                t -> new WebhookQueue(webhook, http, backoff, capacity, log, dropped, ++started)));
+                t -> new WebhookQueue(webhook, http(), backoff, capacity, log, dropped, ++started)));
         byJourney = Map.copyOf(settingsByJourney);
+    }
+
+    private synchronized OkHttpClient http() {
+        if (http == null) http = WebhookQueue.client();
+        return http;
     }
 
     /** Queues the change for each webhook of its journey; returns at once. */
@@ -92,7 +98,9 @@ public final class Notifier implements Consumer<StateChange>, AutoCloseable {
     /** Stops taking messages and delivers what is queued for up to {@code grace}; what is left is logged as dropped. */
     public void close(Duration grace) {
         Map<Webhook.Target, WebhookQueue> all;
+        OkHttpClient client;
         synchronized (this) {
+            client = http;
             all = Map.copyOf(queues);
             queues.clear();
             byJourney = Map.of();
@@ -105,8 +113,9 @@ public final class Notifier implements Consumer<StateChange>, AutoCloseable {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
-        http.dispatcher().executorService().shutdown();
-        http.connectionPool().evictAll();
+        if (client == null) return;
+        client.dispatcher().executorService().shutdown();
+        client.connectionPool().evictAll();
     }
 
     @Override

@@ -62,6 +62,18 @@ class NotifierTest {
     }
 
     @Test
+    void journeysWithoutWebhooksAreNotNotifiedAndTheNotifierStopsAtOnce() {
+        notifier(1000);
+        notifier.configure(Map.of("playback", NotifySettings.NONE));
+        outage("playback", "eu-west");
+        assertThat(notifier.pending()).isZero();
+        long start = System.nanoTime();
+        notifier.close(Duration.ofSeconds(5));
+        assertThat(Duration.ofNanos(System.nanoTime() - start)).as("nothing to deliver, no client to stop").isLessThan(Duration.ofSeconds(1));
+        assertThat(logged.toString()).isEmpty();
+    }
+
+    @Test
     void oneDownAndOneUpMessagePerIncidentInOrderAfterTheReceiverRefusedTheFirstAttempts() throws Exception {
         notifier(1000);
         try (Receiver receiver = Receiver.refusingFirst(3)) {
