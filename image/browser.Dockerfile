@@ -47,7 +47,7 @@ USER 10001:10001
 EXPOSE 9716
 # as below; Chromium's own memory is outside the JVM's, so the heap takes a smaller share of the limit
 ENTRYPOINT ["java", "-XX:+UseSerialGC", "-XX:MaxRAMPercentage=20", "-Xms24m", "-Xmn12m", "-XX:SurvivorRatio=2", "-XX:MinHeapFreeRatio=10", "-XX:MaxHeapFreeRatio=30", \
-            "-XX:TieredStopAtLevel=1", "-XX:ReservedCodeCacheSize=24m", "-XX:MaxMetaspaceSize=64m", "-Xss512k", "-XX:-UsePerfData", \
+            "-XX:-ShrinkHeapInSteps", "-XX:-TieredCompilation", "-XX:ReservedCodeCacheSize=24m", "-XX:MaxMetaspaceSize=64m", "-Xss512k", "-XX:-UsePerfData", \
             "-XX:TrimNativeHeapInterval=5000", "-XX:+ExitOnOutOfMemoryError", "--sun-misc-unsafe-memory-access=allow", \
             "-jar", "/opt/uxprobe/uxprobe.jar", "serve"]
 # as the Jib image: serve is the entrypoint, the arguments are its journey files and options
