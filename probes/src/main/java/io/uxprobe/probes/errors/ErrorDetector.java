@@ -23,8 +23,6 @@ import org.jsoup.nodes.Element;
  */
 public final class ErrorDetector {
 
-    private static final ErrorDetector CATALOG_ONLY = new ErrorDetector(List.of());
-
     /** A long text answer opens with its message within this many words (a stack trace's first line, an error line). */
     static final double TEXT_LEAD_WORDS = 20;
 
@@ -39,12 +37,15 @@ public final class ErrorDetector {
     private final int[][] gateIds; // per matcher: its gates' indices in literals
     private final boolean explaining;
 
+    /** The built-in catalog, compiled once (its regexes, their required texts) and shared by every detector. */
+    private static final class Built {
+        static final List<SignatureMatcher> MATCHERS = Catalog.builtIn().stream().map(s -> new SignatureMatcher(s, false)).toList();
+        static final ErrorDetector CATALOG_ONLY = new ErrorDetector(MATCHERS, false);
+    }
+
     /** A detector for the built-in catalog plus {@code own} (checked first). */
     public ErrorDetector(List<Signature> own) {
-        this(Stream.concat(
-                        own.stream().map(s -> new SignatureMatcher(s, true)),
-                        Catalog.builtIn().stream().map(s -> new SignatureMatcher(s, false)))
-                .toList(), false);
+        this(Stream.concat(own.stream().map(s -> new SignatureMatcher(s, true)), Built.MATCHERS.stream()).toList(), false);
     }
 
     private ErrorDetector(List<SignatureMatcher> matchers, boolean explaining) {
@@ -73,7 +74,7 @@ public final class ErrorDetector {
 
     /** A detector for the built-in catalog alone, for a journey file without {@code errorSignatures}. */
     public static ErrorDetector catalogOnly() {
-        return CATALOG_ONLY;
+        return Built.CATALOG_ONLY;
     }
 
     /** @param contentType media type without parameters, lower case ({@code text/html}); may be empty */
