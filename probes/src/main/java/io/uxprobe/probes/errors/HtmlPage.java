@@ -13,7 +13,9 @@ import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
 import org.jsoup.nodes.Node;
 import org.jsoup.nodes.TextNode;
+import org.jsoup.select.Evaluator;
 import org.jsoup.select.NodeFilter;
+import org.jsoup.select.QueryParser;
 
 /**
  * An HTML page as a browser shows it: the tab's title and the text of the elements that are rendered, folded for
@@ -37,6 +39,9 @@ final class HtmlPage {
             "screen-reader-text", "hide", "u-hidden", "a11y-hidden");
 
     // inline in HTML, yet shown apart from their neighbours: a line break, options, buttons, cells
+    /** Parsed once: a query given as a string is parsed anew on every page. */
+    private static final Evaluator TITLE = QueryParser.parse("title");
+
     private static final Set<String> APART = Set.of("br", "option", "optgroup", "button", "td", "th", "input", "select", "textarea", "img");
 
     private final Document doc;
@@ -59,7 +64,7 @@ final class HtmlPage {
         Document doc = Jsoup.parse(html.length() > MAX_MARKUP_CHARS ? html.substring(0, MAX_MARKUP_CHARS) : html);
         deadline.check();
         Collector c = new Collector(PageStyles.of(doc));
-        Element title = doc.selectFirst("title");
+        Element title = doc.selectFirst(TITLE);
         if (title != null) {
             c.piece(title, title.text());
         }

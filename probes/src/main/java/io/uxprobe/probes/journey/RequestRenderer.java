@@ -38,6 +38,7 @@ final class RequestRenderer {
      * {@code Authorization: Basic} credentials made from it. A password in a URL is one, even when written out.
      */
     static Set<String> credentials(String url) {
+        if (url.indexOf('@') < 0) return Set.of(); // no user info without one: most URLs need no parse
         HttpUrl parsed = HttpUrl.parse(url);
         if (parsed == null || parsed.password().isEmpty()) return Set.of();
         return Set.of(parsed.password(), basic(parsed).substring(BASIC.length()));
