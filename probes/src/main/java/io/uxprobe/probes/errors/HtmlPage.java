@@ -39,10 +39,10 @@ final class HtmlPage {
             "screen-reader-text", "hide", "u-hidden", "a11y-hidden");
 
     // inline in HTML, yet shown apart from their neighbours: a line break, options, buttons, cells
+    private static final Set<String> APART = Set.of("br", "option", "optgroup", "button", "td", "th", "input", "select", "textarea", "img");
+
     /** Parsed once: a query given as a string is parsed anew on every page. */
     private static final Evaluator TITLE = QueryParser.parse("title");
-
-    private static final Set<String> APART = Set.of("br", "option", "optgroup", "button", "td", "th", "input", "select", "textarea", "img");
 
     private final Document doc;
     private final FoldedText text;
