@@ -4,7 +4,6 @@ import java.util.Collections;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
-import java.util.regex.Pattern;
 
 /**
  * The built-in error signatures: messages real services show when they break. Ids are metric labels, so they are
@@ -38,7 +37,7 @@ public final class Catalog {
     private static final String THATS_AN_ERROR = "(?:that's an error|das ist ein fehler|c'est une erreur|se trata de un error"
             + "|si è verificato un errore|isso é um erro|dat is een fout|to błąd|det är ett fel|bu bir hata)\\b";
 
-    private static final List<Signature> BUILT_IN = List.of(
+    private static final List<Entry> BUILT_IN = List.of(
             // Spring Boot, ASP.NET, Tomcat, Express, Django and Rails debug pages.
             text("framework_error_page", "Whitelabel Error Page"),
             regex("framework_error_page", "\\bsinatra doesn't know this ditty\\b|\\blotus notes exception\\b"),
@@ -368,8 +367,11 @@ public final class Catalog {
 
     private Catalog() {}
 
+    /** A built-in signature: a text, matched as {@link Signature.Text} is, or a regex written in lower case. */
+    record Entry(String id, String phrase, boolean regex) {}
+
     /** The built-in signatures, in the order they are tried; several may share an id. */
-    public static List<Signature> builtIn() {
+    static List<Entry> builtIn() {
         return BUILT_IN;
     }
 
@@ -388,21 +390,18 @@ public final class Catalog {
 
     private static Set<String> collectIds() {
         Set<String> ids = new LinkedHashSet<>();
-        BUILT_IN.forEach(s -> ids.add(s.id()));
+        BUILT_IN.forEach(e -> ids.add(e.id()));
         ids.add(JSON_ERROR);
         ids.add(GRAPHQL_ERROR);
         ids.add(XML_ERROR);
         return Collections.unmodifiableSet(ids);
     }
 
-    private static Signature text(String id, String text) {
-        return new Signature.Text(id, text);
+    private static Entry text(String id, String text) {
+        return new Entry(id, text, false);
     }
 
-    private static Signature regex(String id, String regex) {
-        // Unicode word boundaries where a phrase has letters beyond ASCII ("wystąpił"), ASCII ones (cheaper) elsewhere
-        boolean ascii = regex.chars().allMatch(c -> c < 128);
-        int flags = Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE | (ascii ? 0 : Pattern.UNICODE_CHARACTER_CLASS);
-        return new Signature.Regex(id, Pattern.compile(regex, flags));
+    private static Entry regex(String id, String regex) {
+        return new Entry(id, regex, true); // compiled when a page first could match it (SignatureMatcher)
     }
 }

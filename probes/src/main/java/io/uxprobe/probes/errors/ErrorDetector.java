@@ -39,7 +39,7 @@ public final class ErrorDetector {
 
     /** The built-in catalog, compiled once (its regexes, their required texts) and shared by every detector. */
     private static final class Built {
-        static final List<SignatureMatcher> MATCHERS = Catalog.builtIn().stream().map(s -> new SignatureMatcher(s, false)).toList();
+        static final List<SignatureMatcher> MATCHERS = Catalog.builtIn().stream().map(SignatureMatcher::builtIn).toList();
         static final ErrorDetector CATALOG_ONLY = new ErrorDetector(MATCHERS, false);
     }
 
@@ -50,8 +50,16 @@ public final class ErrorDetector {
 
     private ErrorDetector(List<SignatureMatcher> matchers, boolean explaining) {
         this.matchers = matchers;
-        this.literals = new Literals(matchers.stream().flatMap(m -> m.gates().stream()).toList());
-        this.gateIds = matchers.stream().map(m -> m.gates().stream().mapToInt(literals::indexOf).toArray()).toArray(int[][]::new);
+        // loops, not streams: a check builds this once, in code that still runs interpreted
+        List<String> gates = new ArrayList<>();
+        for (SignatureMatcher m : matchers) gates.addAll(m.gates());
+        this.literals = new Literals(gates);
+        this.gateIds = new int[matchers.size()][];
+        for (int m = 0; m < gateIds.length; m++) {
+            gateIds[m] = new int[matchers.get(m).gates().size()];
+            int g = 0;
+            for (String gate : matchers.get(m).gates()) gateIds[m][g++] = literals.indexOf(gate);
+        }
         this.explaining = explaining;
     }
 
@@ -186,7 +194,7 @@ public final class ErrorDetector {
     static final double LEAD_MESSAGE_WORDS = 40;
 
     private static Reading.Place place(HtmlPage page, PageShape shape, Candidate c, boolean agrees) {
-        return new Reading.Place(page, shape, c.at(), c.found().start(), c.found().end(), c.matcher().signature(),
+        return new Reading.Place(page, shape, c.at(), c.found().start(), c.found().end(), c.matcher().anywhere(),
                 !c.matcher().fromUser() && Catalog.isProductPage(c.matcher().id()), agrees);
     }
 
@@ -234,7 +242,7 @@ public final class ErrorDetector {
                 String snippet = Snippet.around(text.shown(), f.start(), f.end());
                 double before = Words.count(text.shown(), 0, f.start());
                 ErrorMatch m;
-                if (matcher.signature().anywhere()) {
+                if (matcher.anywhere()) {
                     m = new ErrorMatch(matcher.id(), snippet, "text", "anywhere", "the signature counts anywhere it is shown (anywhere: true)");
                 } else if (Quotes.inText(text.shown(), f.start(), f.end())) {
                     m = new ErrorMatch(matcher.id(), snippet, "text", "quoted", "it is inside quotation marks");

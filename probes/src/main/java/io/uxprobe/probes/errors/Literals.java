@@ -4,8 +4,9 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
 import java.util.BitSet;
-import java.util.LinkedHashSet;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Finds which of many fixed texts occur in a text in one pass (Aho–Corasick): the catalog's required literals are
@@ -13,7 +14,7 @@ import java.util.List;
  */
 final class Literals {
 
-    private final List<String> words;
+    private final Map<String, Integer> index = new HashMap<>(); // each word's index, in the order given
     // per state: sorted transition chars and their targets; fail links; the words ending here (by index)
     private char[][] keys = new char[1][0];
     private int[][] targets = new int[1][0];
@@ -22,14 +23,15 @@ final class Literals {
     private int states = 1;
 
     Literals(Collection<String> texts) {
-        this.words = List.copyOf(new LinkedHashSet<>(texts));
-        for (int w = 0; w < words.size(); w++) add(words.get(w), w);
+        for (String text : texts) {
+            if (index.putIfAbsent(text, index.size()) == null) add(text, index.size() - 1);
+        }
         link();
     }
 
     /** The words that occur in {@code text}, by their index in {@link #indexOf}. */
     BitSet in(String text) {
-        BitSet found = new BitSet(words.size());
+        BitSet found = new BitSet(index.size());
         int state = 0;
         for (int i = 0; i < text.length(); i++) {
             char c = text.charAt(i);
@@ -43,7 +45,7 @@ final class Literals {
 
     /** A word's index, for reading {@link #in}'s answer; -1 for a word not given. */
     int indexOf(String word) {
-        return words.indexOf(word);
+        return index.getOrDefault(word, -1);
     }
 
     private void add(String word, int index) {

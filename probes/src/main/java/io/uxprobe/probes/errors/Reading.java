@@ -23,13 +23,14 @@ final class Reading {
     record Verdict(boolean message, String rule, String why) {}
 
     /**
-     * Where a signature matched: the page, its shape, the element the phrase sits in, and which signature it is.
+     * Where a signature matched: the page, its shape, the element the phrase sits in, and how its signature counts.
      *
+     * @param anywhere the signature counts wherever it is visible ({@code anywhere: true})
      * @param productPage the signature is a product's own error page wording (a CDN's, a framework's)
      * @param topAgrees the page's title or top heading and its lead paragraph both show error phrases, and no listed item
      *     repeats one (a search for the phrase, a record named after it)
      */
-    record Place(HtmlPage page, PageShape shape, Element element, int start, int end, Signature signature, boolean productPage,
+    record Place(HtmlPage page, PageShape shape, Element element, int start, int end, boolean anywhere, boolean productPage,
             boolean topAgrees) {}
 
     /** One question about a place; {@code why} answers it, empty when the rule has nothing to say. */
@@ -41,7 +42,7 @@ final class Reading {
 
     /** The rules, in the order they are asked. */
     static final List<Rule> RULES = List.of(
-            new Rule("anywhere", true, p -> p.signature().anywhere()
+            new Rule("anywhere", true, p -> p.anywhere()
                     ? Optional.of("the signature counts anywhere it is shown (anywhere: true)") : Optional.empty()),
             new Rule("code", false, p -> Landmarks.code(p.element())
                     // an error code's line in an alert ("<p class=code>Error code: 3016") is part of the message

@@ -118,7 +118,7 @@ final class RequiredLiteral {
         Set<String> best = Set.of();
         int bestShortest = 0;
         for (Set<String> r : requirements) {
-            int shortest = r.stream().mapToInt(RequiredLiteral::weight).min().orElse(0);
+            int shortest = shortest(r);
             if (shortest >= MIN_LENGTH && shortest > bestShortest) {
                 best = r;
                 bestShortest = shortest;
@@ -127,9 +127,21 @@ final class RequiredLiteral {
         return best;
     }
 
+    // Plain loops, not streams: every check reads the catalog's regexes once at its start, while the code still runs
+    // interpreted, where a stream pipeline costs several times a loop.
+
+    /** The weight of the least selective of {@code texts}: a requirement is only as selective as its weakest choice. */
+    private static int shortest(Set<String> texts) {
+        int min = Integer.MAX_VALUE;
+        for (String t : texts) min = Math.min(min, weight(t));
+        return texts.isEmpty() ? 0 : min;
+    }
+
     /** How selective a text is: its length, an ideograph, kana or hangul counting as two (they are words of their own). */
     private static int weight(String text) {
-        return text.chars().map(c -> c >= 0x2E80 ? 2 : 1).sum();
+        int w = 0;
+        for (int i = 0; i < text.length(); i++) w += text.charAt(i) >= 0x2E80 ? 2 : 1;
+        return w;
     }
 
     /** Appends a literal char, minding a quantifier after it; returns the index of the last char read. */

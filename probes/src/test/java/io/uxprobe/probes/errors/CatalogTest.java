@@ -1,7 +1,9 @@
 package io.uxprobe.probes.errors;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatCode;
 
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 
 class CatalogTest {
@@ -28,7 +30,14 @@ class CatalogTest {
     }
 
     @Test
+    void everyBuiltInRegexCompiles() {
+        // the detector compiles a regex only when a page first could match it: a broken one must fail here, not on a page
+        assertThat(Catalog.builtIn()).filteredOn(Catalog.Entry::regex)
+                .allSatisfy(e -> assertThatCode(() -> Pattern.compile(e.phrase())).as(e.phrase()).doesNotThrowAnyException());
+    }
+
+    @Test
     void everyBuiltInSignatureUsesAListedId() {
-        assertThat(Catalog.builtIn()).extracting(Signature::id).allMatch(Catalog.ids()::contains);
+        assertThat(Catalog.builtIn()).extracting(Catalog.Entry::id).allMatch(Catalog.ids()::contains);
     }
 }
