@@ -1,5 +1,9 @@
 package io.uxprobe.agent.cli;
 
+import static io.uxprobe.agent.cli.Options.flag;
+import static io.uxprobe.agent.cli.Options.list;
+import static io.uxprobe.agent.cli.Options.values;
+
 import io.uxprobe.agent.report.ConsoleReport;
 import io.uxprobe.probes.check.Expectation;
 import io.uxprobe.probes.check.StatusRange;
@@ -102,14 +106,6 @@ final class CheckCommand implements Callable<Integer> {
         return spec;
     }
 
-    private static OptionSpec.Builder list(String... names) {
-        return OptionSpec.builder(names).type(List.class).auxiliaryTypes(String.class);
-    }
-
-    private static OptionSpec.Builder flag(String... names) {
-        return OptionSpec.builder(names).type(boolean.class).initialValue(false);
-    }
-
     /** The values picocli parsed, in the fields the probe reads. */
     private void read() {
         url = urlArg.getValue();
@@ -124,11 +120,6 @@ final class CheckCommand implements Callable<Integer> {
         insecure = insecureOpt.<Boolean>getValue();
         explain = explainOpt.<Boolean>getValue();
         noErrorDetection = noErrorDetectionOpt.<Boolean>getValue();
-    }
-
-    private static List<String> values(OptionSpec option) {
-        List<String> v = option.getValue();
-        return v == null ? List.of() : v;
     }
 
     @Override

@@ -1,5 +1,8 @@
 package io.uxprobe.agent.cli;
 
+import static io.uxprobe.agent.cli.Options.entries;
+import static io.uxprobe.agent.cli.Options.flag;
+
 import io.uxprobe.agent.browser.BrowserEnvironment;
 import io.uxprobe.agent.demo.DemoJourneys;
 import io.uxprobe.agent.log.RunLog;
@@ -19,58 +22,71 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.stream.Collectors;
 import picocli.CommandLine;
-import picocli.CommandLine.Command;
-import picocli.CommandLine.Option;
-import picocli.CommandLine.ParentCommand;
-import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Model.OptionSpec;
 
-@Command(name = "demo",
-        mixinStandardHelpOptions = true,
-        versionProvider = VersionProvider.class,
-        description = {"Starts a demo music service in three regions and an agent playing the example journeys from each.",
-                "Break a region with the admin command it prints and watch its journeys fail. Ctrl-C stops everything."})
+/** {@code uxprobe demo}. Its command line is built with picocli's programmatic API, as {@link CheckCommand}'s is. */
 final class DemoCommand implements Callable<Integer> {
 
-    @Spec
-    CommandSpec spec;
+    private final CommandSpec spec = CommandSpec.wrapWithoutInspection(this).name("demo").versionProvider(new VersionProvider());
 
-    @ParentCommand
-    UxprobeCommand parent;
+    private final Environment environment;
 
-    @Option(names = "--listen", paramLabel = "HOST:PORT", defaultValue = "127.0.0.1:9716",
-            description = "Where the agent serves its status page and /metrics (default ${DEFAULT-VALUE}).")
+    private final OptionSpec listenOpt = OptionSpec.builder("--listen").paramLabel("HOST:PORT").type(String.class).defaultValue("127.0.0.1:9716")
+            .description("Where the agent serves its status page and /metrics (default ${DEFAULT-VALUE}).").build();
+    private final OptionSpec regionsOpt = OptionSpec.builder("--regions").paramLabel("REGION=PORT,...").hideParamSyntax(true).splitRegex(",")
+            .type(Map.class).auxiliaryTypes(String.class, Integer.class).defaultValue("eu-west=8080,us-east=8081,ap-south=8082")
+            .description("The music service's regions and their ports (default ${DEFAULT-VALUE}).").build();
+    private final OptionSpec bindOpt = OptionSpec.builder("--bind").paramLabel("ADDRESS").type(String.class).defaultValue("127.0.0.1")
+            .description("The address the music service listens on (default ${DEFAULT-VALUE}; 0.0.0.0 in a container).").build();
+    private final OptionSpec intervalOpt = OptionSpec.builder("--interval").paramLabel("DURATION").type(String.class).defaultValue("5s")
+            .description("How often each journey runs in each region (default ${DEFAULT-VALUE}).").build();
+    private final OptionSpec outagesOpt = OptionSpec.builder("--outage").paramLabel("REGION=MODE").type(Map.class).auxiliaryTypes(String.class, String.class)
+            .description("Starts a region broken, such as eu-west=soft_html (repeatable; modes as the banner lists).").build();
+    private final OptionSpec serviceOnlyOpt = flag("--service-only")
+            .description("Runs only the music service, for agents elsewhere (docker compose does).").build();
+
     String listen;
-
-    @Option(names = "--regions", paramLabel = "REGION=PORT,...", hideParamSyntax = true, split = ",",
-            defaultValue = "eu-west=8080,us-east=8081,ap-south=8082",
-            description = "The music service's regions and their ports (default ${DEFAULT-VALUE}).")
-    Map<String, Integer> regions = new LinkedHashMap<>();
-
-    @Option(names = "--bind", paramLabel = "ADDRESS", defaultValue = "127.0.0.1",
-            description = "The address the music service listens on (default ${DEFAULT-VALUE}; 0.0.0.0 in a container).")
+    Map<String, Integer> regions;
     String bind;
-
-    @Option(names = "--interval", paramLabel = "DURATION", defaultValue = "5s",
-            description = "How often each journey runs in each region (default ${DEFAULT-VALUE}).")
     String interval;
-
-    @Option(names = "--outage", paramLabel = "REGION=MODE",
-            description = "Starts a region broken, such as eu-west=soft_html (repeatable; modes as the banner lists).")
-    Map<String, String> outages = new LinkedHashMap<>();
-
-    @Option(names = "--service-only", description = "Runs only the music service, for agents elsewhere (docker compose does).")
+    Map<String, String> outages;
     boolean serviceOnly;
+
+    DemoCommand(Environment environment) {
+        this.environment = environment;
+        spec.usageMessage().description("Starts a demo music service in three regions and an agent playing the example journeys from each.",
+                "Break a region with the admin command it prints and watch its journeys fail. Ctrl-C stops everything.");
+        for (OptionSpec o : List.of(listenOpt, regionsOpt, bindOpt, intervalOpt, outagesOpt, serviceOnlyOpt)) {
+            spec.addOption(o);
+        }
+        StandardHelp.addTo(spec);
+    }
+
+    /** The command line picocli runs. */
+    CommandSpec spec() {
+        return spec;
+    }
+
+    /** The values picocli parsed, in the fields the demo reads. */
+    private void read() {
+        listen = listenOpt.getValue();
+        regions = regionsOpt.getValue();
+        bind = bindOpt.getValue();
+        interval = intervalOpt.getValue();
+        outages = entries(outagesOpt);
+        serviceOnly = serviceOnlyOpt.<Boolean>getValue();
+    }
 
     @Override
     public Integer call() throws Exception {
+        read();
         CommandLine cli = spec.commandLine();
         PrintWriter out = cli.getOut();
         if (Durations.parse(interval).filter(d -> d.compareTo(Duration.ofSeconds(5)) >= 0).isEmpty()) {
@@ -100,10 +116,10 @@ final class DemoCommand implements Callable<Integer> {
             Path dir = Files.createTempDirectory("uxprobe-demo");
             try {
                 // the browser journey needs Chromium: without it, the demo shows the rest and says how to add it
-                Optional<String> noBrowser = BrowserEnvironment.missing(parent.environment);
+                Optional<String> noBrowser = BrowserEnvironment.missing(environment);
                 List<Path> files = DemoJourneys.write(dir, service, interval, noBrowser.isEmpty());
                 // the demo's users log in with the demo's password; everything else comes from the real environment
-                Environment env = name -> name.equals("UXPROBE_PASSWORD") ? Optional.of(DemoService.PASSWORD) : parent.environment.variable(name);
+                Environment env = name -> name.equals("UXPROBE_PASSWORD") ? Optional.of(DemoService.PASSWORD) : environment.variable(name);
                 ServeConfig config = new ServeConfig(files, Map.of(), Optional.of("demo"), ServeCommand.address(listen, cli), Optional.empty(),
                         32, Duration.ofSeconds(3), false);
                 Agent agent;

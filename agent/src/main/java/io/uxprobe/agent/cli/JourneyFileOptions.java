@@ -5,7 +5,6 @@ import io.uxprobe.probes.spec.JourneyFile;
 import io.uxprobe.probes.spec.SpecException;
 import io.uxprobe.probes.template.Environment;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -14,9 +13,8 @@ import java.util.TreeSet;
 import java.util.regex.Pattern;
 import picocli.CommandLine;
 import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
-import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.OptionSpec;
+import picocli.CommandLine.Model.PositionalParamSpec;
 
 /** The journey files a command reads, and the {@code --var}s they are read with: shared by run, validate and serve. */
 final class JourneyFileOptions {
@@ -24,20 +22,30 @@ final class JourneyFileOptions {
     /** The syntax of a variable name, as {@code ${name}} reads it. */
     private static final Pattern NAME = Pattern.compile("[A-Za-z_][A-Za-z0-9_.-]*");
 
-    @Spec(Spec.Target.MIXEE)
-    CommandSpec command;
+    private final CommandSpec command;
 
-    @Parameters(paramLabel = "FILE", arity = "1..*", description = "Journey files (YAML), or folders of them (their *.yaml and *.yml files).")
-    List<Path> files;
+    private final PositionalParamSpec filesArg = PositionalParamSpec.builder().paramLabel("FILE").arity("1..*").required(true)
+            .type(List.class).auxiliaryTypes(Path.class)
+            .description("Journey files (YAML), or folders of them (their *.yaml and *.yml files).").build();
+    private final OptionSpec varOpt = Options.list("--var").paramLabel("NAME=VALUE")
+            .description("Sets a variable the files use, overriding their vars: (repeatable); NAME= sets it empty.").build();
 
-    @Option(names = "--var", paramLabel = "NAME=VALUE",
-            description = "Sets a variable the files use, overriding their vars: (repeatable); NAME= sets it empty.")
-    List<String> varOptions = new ArrayList<>();
+    /** Adds {@code FILE...} and {@code --var} to {@code command}, whose usage errors these are. */
+    JourneyFileOptions(CommandSpec command) {
+        this.command = command;
+        command.addPositional(filesArg);
+        command.addOption(varOpt);
+    }
+
+    /** The files and folders named, as given. */
+    List<Path> files() {
+        return filesArg.getValue();
+    }
 
     /** The {@code --var}s, name to value; one without {@code =} or with a name no variable can have is a usage error. */
     Map<String, String> vars() {
         Map<String, String> vars = new LinkedHashMap<>();
-        for (String option : varOptions) {
+        for (String option : Options.values(varOpt)) {
             int eq = option.indexOf('=');
             String name = eq < 0 ? option : option.substring(0, eq);
             if (!NAME.matcher(name).matches()) {
@@ -51,7 +59,7 @@ final class JourneyFileOptions {
 
     List<JourneyFile> load(Environment env) throws SpecException {
         Map<String, String> vars = vars();
-        List<JourneyFile> loaded = JourneyFiles.load(files, vars, env);
+        List<JourneyFile> loaded = JourneyFiles.load(files(), vars, env);
         checkVarsUsed(loaded);
         return loaded;
     }

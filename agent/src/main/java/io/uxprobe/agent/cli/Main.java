@@ -29,8 +29,8 @@ public final class Main {
         // each journey run resolves names anew, as a new user's device would: no JVM-wide DNS cache
         Security.setProperty("networkaddress.cache.ttl", "0");
         Security.setProperty("networkaddress.cache.negative.ttl", "0");
-        CommandLine cli = new CommandLine(new UxprobeCommand(env).spec());
-        UxprobeCommand.addCommands(cli, args);
+        CommandLine cli = new CommandLine(new UxprobeCommand().spec());
+        UxprobeCommand.addCommands(cli, args, env);
         cli.setOut(out);
         cli.setErr(err);
         cli.setExitCodeExceptionMapper(new ExitCodeMapper());

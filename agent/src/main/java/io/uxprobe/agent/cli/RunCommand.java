@@ -1,5 +1,9 @@
 package io.uxprobe.agent.cli;
 
+import static io.uxprobe.agent.cli.Options.flag;
+import static io.uxprobe.agent.cli.Options.list;
+import static io.uxprobe.agent.cli.Options.values;
+
 import io.prometheus.metrics.model.registry.PrometheusRegistry;
 import io.uxprobe.agent.Version;
 import io.uxprobe.agent.browser.AgentBrowser;
@@ -27,6 +31,7 @@ import io.uxprobe.probes.journey.JourneyRunner;
 import io.uxprobe.probes.journey.WarmUp;
 import io.uxprobe.probes.spec.JourneyFile;
 import io.uxprobe.probes.spec.SpecException;
+import io.uxprobe.probes.template.Environment;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -37,95 +42,109 @@ import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
-import picocli.CommandLine.Command;
-import picocli.CommandLine.Option;
-import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Model.OptionSpec;
 
-@Command(name = "run",
-        mixinStandardHelpOptions = true,
-        versionProvider = VersionProvider.class,
-        description = {"Runs every journey in the files once and prints what the user saw, step by step.",
-                "Exits 0 when all journeys pass, 1 when one fails, 2 on bad usage or an invalid file (nothing runs),"
-                        + " 3 when uxprobe itself broke (or the push failed after every journey passed)."})
+/** {@code uxprobe run FILE...}. Its command line is built with picocli's programmatic API, as {@link CheckCommand} says why. */
 final class RunCommand implements Callable<Integer> {
 
     /** How long a run waits at its end for its spans to reach the collector. */
     private static final Duration SPANS_CLOSE = Duration.ofSeconds(10);
 
-    @Spec
-    CommandSpec spec;
+    private final CommandSpec spec = CommandSpec.wrapWithoutInspection(this).name("run").versionProvider(new VersionProvider());
 
-    @picocli.CommandLine.ParentCommand
-    UxprobeCommand parent;
+    private final Environment environment;
+    private final JourneyFileOptions journeyFiles;
+    private final OtlpOptions otlp;
 
-    @Mixin
-    JourneyFileOptions journeyFiles;
+    private final OptionSpec onlyOpt = list("--journey").paramLabel("NAME").description("Runs only this journey (repeatable).").build();
+    private final OptionSpec regionOpt = OptionSpec.builder("--region").paramLabel("NAME").type(String.class)
+            .description("Where this run happens, for reports and pushed metrics (default: $UXPROBE_REGION, else the file's agent.region, else 'default').")
+            .build();
+    private final OptionSpec verboseOpt = flag("-v", "--verbose").description("Prints, under each step, how error detection read the answer: the message "
+            + "it found and why, and the error phrases it saw and ignored (as check --explain does).").build();
+    private final OptionSpec junitOpt = OptionSpec.builder("--report-junit").paramLabel("PATH").type(Path.class)
+            .description("Writes a JUnit XML report: a test suite per journey, a test case per step.").build();
+    private final OptionSpec jsonOpt = OptionSpec.builder("--report-json").paramLabel("PATH").type(Path.class)
+            .description("Writes a JSON report of every journey and step.").build();
+    private final OptionSpec pushGatewayOpt = OptionSpec.builder("--push-gateway").paramLabel("URL").type(String.class)
+            .description("Pushes the run's metrics to this Prometheus Pushgateway (such as http://pushgateway:9091).").build();
+    private final OptionSpec pushJobOpt = OptionSpec.builder("--push-job").paramLabel("NAME").type(String.class)
+            .description("The job label of the pushed group (default " + MetricsPush.DEFAULT_JOB + "); the group is job + region. Needs --push-gateway.")
+            .build();
+    private final OptionSpec maxPagesOpt = Options.maxPages();
+    private final OptionSpec artifactsOpt = OptionSpec.builder("--artifacts").paramLabel("DIR").type(Path.class)
+            .description("Where a failed browser step's screenshot and visible text go (default: an 'artifacts' folder beside the "
+                    + "JUnit or JSON report, else ./uxprobe-artifacts).").build();
 
-    @Mixin
-    OtlpOptions otlp;
-
-    @Option(names = "--journey", paramLabel = "NAME", description = "Runs only this journey (repeatable).")
-    List<String> only = new ArrayList<>();
-
-    @Option(names = "--region", paramLabel = "NAME",
-            description = "Where this run happens, for reports and pushed metrics (default: $UXPROBE_REGION, else the file's agent.region, else 'default').")
+    List<String> only;
     String region;
-
-    @Option(names = {"-v", "--verbose"}, description = "Prints, under each step, how error detection read the answer: the message "
-            + "it found and why, and the error phrases it saw and ignored (as check --explain does).")
     boolean verbose;
-
-    @Option(names = "--report-junit", paramLabel = "PATH", description = "Writes a JUnit XML report: a test suite per journey, a test case per step.")
     Path junit;
-
-    @Option(names = "--report-json", paramLabel = "PATH", description = "Writes a JSON report of every journey and step.")
     Path json;
-
-    @Option(names = "--push-gateway", paramLabel = "URL",
-            description = "Pushes the run's metrics to this Prometheus Pushgateway (such as http://pushgateway:9091).")
     String pushGateway;
-
-    @Option(names = "--push-job", paramLabel = "NAME",
-            description = "The job label of the pushed group (default " + MetricsPush.DEFAULT_JOB + "); the group is job + region. Needs --push-gateway.")
     String pushJob;
-
-    @Option(names = "--max-pages", paramLabel = "N", defaultValue = "2",
-            description = "Browser pages open at once, at most, for journeys with browser steps (default ${DEFAULT-VALUE}).")
     int maxPages;
-
-    @Option(names = "--artifacts", paramLabel = "DIR",
-            description = "Where a failed browser step's screenshot and visible text go (default: an 'artifacts' folder beside the "
-                    + "JUnit or JSON report, else ./uxprobe-artifacts).")
     Path artifacts;
+
+    RunCommand(Environment environment) {
+        this.environment = environment;
+        spec.usageMessage().description("Runs every journey in the files once and prints what the user saw, step by step.",
+                "Exits 0 when all journeys pass, 1 when one fails, 2 on bad usage or an invalid file (nothing runs),"
+                        + " 3 when uxprobe itself broke (or the push failed after every journey passed).");
+        journeyFiles = new JourneyFileOptions(spec);
+        otlp = new OtlpOptions(spec);
+        for (OptionSpec o : List.of(onlyOpt, regionOpt, verboseOpt, junitOpt, jsonOpt, pushGatewayOpt, pushJobOpt, maxPagesOpt, artifactsOpt)) {
+            spec.addOption(o);
+        }
+        StandardHelp.addTo(spec);
+    }
+
+    /** The command line picocli runs. */
+    CommandSpec spec() {
+        return spec;
+    }
+
+    /** The values picocli parsed, in the fields the run reads. */
+    private void read() {
+        only = values(onlyOpt);
+        region = regionOpt.getValue();
+        verbose = verboseOpt.<Boolean>getValue();
+        junit = junitOpt.getValue();
+        json = jsonOpt.getValue();
+        pushGateway = pushGatewayOpt.getValue();
+        pushJob = pushJobOpt.getValue();
+        maxPages = maxPagesOpt.<Integer>getValue();
+        artifacts = artifactsOpt.getValue();
+    }
 
     @Override
     public Integer call() throws IOException {
+        read();
         checkPush();
-        OtlpSettings otlpSettings = otlp.settings(parent.environment, spec.commandLine());
-        if (maxPages < 1) throw new picocli.CommandLine.ParameterException(spec.commandLine(), "--max-pages must be at least 1");
+        OtlpSettings otlpSettings = otlp.settings(environment, spec.commandLine());
+        if (maxPages < 1) throw new CommandLine.ParameterException(spec.commandLine(), "--max-pages must be at least 1");
         List<JourneyFile> loaded;
         try {
-            loaded = journeyFiles.load(parent.environment);
+            loaded = journeyFiles.load(environment);
         } catch (SpecException e) {
             spec.commandLine().getErr().println("uxprobe: " + Printable.line(e.getMessage()));
             return ExitCodes.USAGE;
         }
         List<String> unknown = only.stream().filter(n -> loaded.stream().flatMap(f -> f.journeys().stream()).noneMatch(j -> j.name().equals(n))).toList();
         if (!unknown.isEmpty()) {
-            spec.commandLine().getErr().println("uxprobe: no journey named " + String.join(", ", unknown) + " in " + journeyFiles.files);
+            spec.commandLine().getErr().println("uxprobe: no journey named " + String.join(", ", unknown) + " in " + journeyFiles.files());
             return ExitCodes.USAGE;
         }
 
-        String ownRegion = JourneyFiles.region(Optional.ofNullable(region), parent.environment, loaded);
+        String ownRegion = JourneyFiles.region(Optional.ofNullable(region), environment, loaded);
         ConsoleReport console = new ConsoleReport(spec.commandLine().getOut(), verbose);
         Instant startedAt = Instant.now();
         List<RunReport.Run> runs = new ArrayList<>();
         SpanExport spans = Otlp.spans(otlpSettings, Version.current(), new RunLog(spec.commandLine().getErr(), RunLog.Format.TEXT, Clock.systemUTC()));
         ArtifactStore store = new ArtifactStore(artifactsDir());
         try (HttpClients clients = new HttpClients(); Watchdog watchdog = new Watchdog();
-                AgentBrowser browser = new AgentBrowser(BrowserEnvironment.of(parent.environment), maxPages)) {
+                AgentBrowser browser = new AgentBrowser(BrowserEnvironment.of(environment), maxPages)) {
             try {
                 browser.startFor(selected(loaded)); // before the first step's clock starts
             } catch (IOException e) {

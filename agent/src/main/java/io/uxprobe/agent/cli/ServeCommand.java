@@ -1,5 +1,7 @@
 package io.uxprobe.agent.cli;
 
+import static io.uxprobe.agent.cli.Options.flag;
+
 import io.uxprobe.agent.log.RunLog;
 import io.uxprobe.agent.serve.Agent;
 import io.uxprobe.agent.serve.ServeConfig;
@@ -8,99 +10,111 @@ import io.uxprobe.agent.text.Printable;
 import io.uxprobe.probes.spec.Durations;
 import io.uxprobe.agent.web.WebConfigException;
 import io.uxprobe.probes.spec.SpecException;
+import io.uxprobe.probes.template.Environment;
 import java.net.BindException;
 import java.net.InetSocketAddress;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.concurrent.atomic.AtomicReference;
 import picocli.CommandLine;
-import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Option;
-import picocli.CommandLine.ParentCommand;
-import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Model.OptionSpec;
 
-@Command(name = "serve",
-        mixinStandardHelpOptions = true,
-        versionProvider = VersionProvider.class,
-        description = {"Runs the journeys on their intervals and serves their results to Prometheus on /metrics.",
-                "Reloads on SIGHUP, POST /-/reload and journey file changes; an invalid file is refused whole "
-                        + "and the old journeys keep running.",
-                "SIGTERM lets running journeys finish (see --grace), then exits 0."})
+/** {@code uxprobe serve FILE...}, the agent. Its command line is built with picocli's programmatic API, as {@link CheckCommand}'s is. */
 final class ServeCommand implements Callable<Integer> {
 
-    @Spec
-    CommandSpec spec;
+    private final CommandSpec spec = CommandSpec.wrapWithoutInspection(this).name("serve").versionProvider(new VersionProvider());
 
-    @ParentCommand
-    UxprobeCommand parent;
+    private final Environment environment;
+    private final JourneyFileOptions journeyFiles;
+    private final OtlpOptions otlp;
 
-    @Mixin
-    JourneyFileOptions journeyFiles;
+    private final OptionSpec regionOpt = OptionSpec.builder("--region").paramLabel("NAME").type(String.class)
+            .description("The region label of every series (default: $UXPROBE_REGION, else the file's agent.region, else 'default').").build();
+    private final OptionSpec listenOpt = OptionSpec.builder("--listen").paramLabel("HOST:PORT").type(String.class).defaultValue(":9716")
+            .description("Where to serve /metrics, /-/healthy, /-/ready, /-/reload (default ${DEFAULT-VALUE}: every interface).").build();
+    private final OptionSpec webConfigOpt = OptionSpec.builder("--web-config").paramLabel("PATH").type(Path.class)
+            .description("Basic auth and TLS for the endpoints, in Prometheus's web config format.").build();
+    private final OptionSpec maxConcurrencyOpt = OptionSpec.builder("--max-concurrency").paramLabel("N").type(int.class).defaultValue("32")
+            .description("Journey runs at once, at most (default ${DEFAULT-VALUE}).").build();
+    private final OptionSpec graceOpt = OptionSpec.builder("--grace").paramLabel("DURATION").type(String.class).defaultValue("25s")
+            .description("On SIGTERM, how long running journeys may finish (default ${DEFAULT-VALUE}).").build();
+    private final OptionSpec logFormatOpt = OptionSpec.builder("--log-format").paramLabel("FORMAT").type(String.class).defaultValue("text")
+            .description("text (logfmt) or json: one line per journey run (default ${DEFAULT-VALUE}).").build();
+    private final OptionSpec noWatchOpt = flag("--no-watch").description("Does not reload when a journey file changes on disk.").build();
+    private final OptionSpec maxPagesOpt = Options.maxPages();
+    private final OptionSpec artifactsOpt = OptionSpec.builder("--artifacts").paramLabel("DIR").type(Path.class)
+            .description("Where failed browser steps' screenshots and visible texts go, 5 per step kept (default: a temporary folder).").build();
 
-    @Mixin
-    OtlpOptions otlp;
-
-    @Option(names = "--region", paramLabel = "NAME",
-            description = "The region label of every series (default: $UXPROBE_REGION, else the file's agent.region, else 'default').")
     String region;
-
-    @Option(names = "--listen", paramLabel = "HOST:PORT", defaultValue = ":9716",
-            description = "Where to serve /metrics, /-/healthy, /-/ready, /-/reload (default ${DEFAULT-VALUE}: every interface).")
     String listen;
-
-    @Option(names = "--web-config", paramLabel = "PATH",
-            description = "Basic auth and TLS for the endpoints, in Prometheus's web config format.")
     Path webConfig;
-
-    @Option(names = "--max-concurrency", paramLabel = "N", defaultValue = "32",
-            description = "Journey runs at once, at most (default ${DEFAULT-VALUE}).")
     int maxConcurrency;
-
-    @Option(names = "--grace", paramLabel = "DURATION", defaultValue = "25s",
-            description = "On SIGTERM, how long running journeys may finish (default ${DEFAULT-VALUE}).")
     String grace;
-
-    @Option(names = "--log-format", paramLabel = "FORMAT", defaultValue = "text",
-            description = "text (logfmt) or json: one line per journey run (default ${DEFAULT-VALUE}).")
     String logFormat;
-
-    @Option(names = "--no-watch", description = "Does not reload when a journey file changes on disk.")
     boolean noWatch;
-
-    @Option(names = "--max-pages", paramLabel = "N", defaultValue = "2",
-            description = "Browser pages open at once, at most, for journeys with browser steps (default ${DEFAULT-VALUE}).")
     int maxPages;
-
-    @Option(names = "--artifacts", paramLabel = "DIR",
-            description = "Where failed browser steps' screenshots and visible texts go, 5 per step kept (default: a temporary folder).")
     Path artifacts;
+
+    ServeCommand(Environment environment) {
+        this.environment = environment;
+        spec.usageMessage().description("Runs the journeys on their intervals and serves their results to Prometheus on /metrics.",
+                "Reloads on SIGHUP, POST /-/reload and journey file changes; an invalid file is refused whole "
+                        + "and the old journeys keep running.",
+                "SIGTERM lets running journeys finish (see --grace), then exits 0.");
+        journeyFiles = new JourneyFileOptions(spec);
+        otlp = new OtlpOptions(spec);
+        for (OptionSpec o : List.of(regionOpt, listenOpt, webConfigOpt, maxConcurrencyOpt, graceOpt, logFormatOpt, noWatchOpt, maxPagesOpt,
+                artifactsOpt)) {
+            spec.addOption(o);
+        }
+        StandardHelp.addTo(spec);
+    }
+
+    /** The command line picocli runs. */
+    CommandSpec spec() {
+        return spec;
+    }
+
+    /** The values picocli parsed, in the fields the agent is configured from. */
+    private void read() {
+        region = regionOpt.getValue();
+        listen = listenOpt.getValue();
+        webConfig = webConfigOpt.getValue();
+        maxConcurrency = maxConcurrencyOpt.<Integer>getValue();
+        grace = graceOpt.getValue();
+        logFormat = logFormatOpt.getValue();
+        noWatch = noWatchOpt.<Boolean>getValue();
+        maxPages = maxPagesOpt.<Integer>getValue();
+        artifacts = artifactsOpt.getValue();
+    }
 
     @Override
     public Integer call() throws Exception {
+        read();
         CommandLine cli = spec.commandLine();
         try {
-            journeyFiles.load(parent.environment); // bad --vars and invalid files stop the start before anything is served
+            journeyFiles.load(environment); // bad --vars and invalid files stop the start before anything is served
         } catch (SpecException e) {
             cli.getErr().println("uxprobe: " + Printable.line(e.getMessage()));
             return ExitCodes.USAGE;
         }
-        ServeConfig config = new ServeConfig(journeyFiles.files, journeyFiles.vars(), Optional.ofNullable(region).filter(r -> !r.isBlank()),
+        ServeConfig config = new ServeConfig(journeyFiles.files(), journeyFiles.vars(), Optional.ofNullable(region).filter(r -> !r.isBlank()),
                 address(listen, cli), Optional.ofNullable(webConfig), positive(maxConcurrency, "--max-concurrency", cli),
                 Durations.parse(grace).orElseThrow(() -> new CommandLine.ParameterException(cli, "--grace '" + grace + "' is not a duration such as 30s")),
-                !noWatch, otlp.settings(parent.environment, cli), positive(maxPages, "--max-pages", cli), Optional.ofNullable(artifacts));
+                !noWatch, otlp.settings(environment, cli), positive(maxPages, "--max-pages", cli), Optional.ofNullable(artifacts));
         RunLog log = new RunLog(cli.getErr(), format(logFormat, cli), Clock.systemUTC());
         AtomicReference<Agent> started = new AtomicReference<>();
         // before the start: a SIGHUP meanwhile does nothing, where the JVM's own handler would end the agent
         boolean hangUpReloads = Signals.onHangUp(() -> Optional.ofNullable(started.get()).ifPresent(a -> a.reload("SIGHUP")));
         Agent agent;
         try {
-            agent = Agent.start(config, parent.environment, log);
+            agent = Agent.start(config, environment, log);
         } catch (SpecException | WebConfigException e) {
             cli.getErr().println("uxprobe: " + Printable.line(e.getMessage()));
             return ExitCodes.USAGE;

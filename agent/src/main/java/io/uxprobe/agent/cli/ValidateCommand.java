@@ -10,39 +10,41 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
-import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
-@Command(name = "validate",
-        mixinStandardHelpOptions = true,
-        versionProvider = VersionProvider.class,
-        description = {"Checks journey files without running them: syntax, keys, types, durations, variables, files they read.",
-                "Environment variables they use must be set; secrets need only be named well (their values are not needed).",
-                "Exits 0 when all are valid, 2 otherwise, 3 when uxprobe itself broke."})
+/** {@code uxprobe validate FILE...}. Its command line is built with picocli's programmatic API, as {@link CheckCommand}'s is. */
 final class ValidateCommand implements Callable<Integer> {
 
-    @Spec
-    CommandSpec spec;
+    private final CommandSpec spec = CommandSpec.wrapWithoutInspection(this).name("validate").versionProvider(new VersionProvider());
 
-    @picocli.CommandLine.ParentCommand
-    UxprobeCommand parent;
+    private final Environment environment;
+    private final JourneyFileOptions journeyFiles;
 
-    @Mixin
-    JourneyFileOptions journeyFiles;
+    ValidateCommand(Environment environment) {
+        this.environment = environment;
+        spec.usageMessage().description("Checks journey files without running them: syntax, keys, types, durations, variables, files they read.",
+                "Environment variables they use must be set; secrets need only be named well (their values are not needed).",
+                "Exits 0 when all are valid, 2 otherwise, 3 when uxprobe itself broke.");
+        journeyFiles = new JourneyFileOptions(spec);
+        StandardHelp.addTo(spec);
+    }
+
+    /** The command line picocli runs. */
+    CommandSpec spec() {
+        return spec;
+    }
 
     @Override
     public Integer call() {
         journeyFiles.vars(); // a malformed --var is a usage error before any file is read
         List<Path> files;
         try {
-            files = JourneyFiles.expand(journeyFiles.files);
+            files = JourneyFiles.expand(journeyFiles.files());
         } catch (SpecException e) {
             return invalid(e);
         }
         // validate checks that a secret is named and well-formed; its value is for run and serve
-        Environment env = parent.environment.withoutSecretValues();
+        Environment env = environment.withoutSecretValues();
         int code = ExitCodes.PASSED;
         List<JourneyFile> valid = new ArrayList<>();
         for (Path file : files) {
@@ -54,7 +56,7 @@ final class ValidateCommand implements Callable<Integer> {
         }
         if (code == ExitCodes.PASSED && files.size() > 1) {
             try {
-                JourneyFiles.load(journeyFiles.files, journeyFiles.vars(), env); // names unique across the files
+                JourneyFiles.load(journeyFiles.files(), journeyFiles.vars(), env); // names unique across the files
             } catch (SpecException e) {
                 return invalid(e);
             }
