@@ -37,7 +37,7 @@ public final class ErrorDetector {
     private final int[][] gateIds; // per matcher: its gates' indices in literals
     private final boolean explaining;
 
-    /** The built-in catalog, compiled once (its regexes, their required texts) and shared by every detector. */
+    /** The built-in catalog read once (each regex compiled when a page first needs it) and shared by every detector. */
     private static final class Built {
         static final List<SignatureMatcher> MATCHERS = Catalog.builtIn().stream().map(SignatureMatcher::builtIn).toList();
         static final ErrorDetector CATALOG_ONLY = new ErrorDetector(MATCHERS, false);
